@@ -1,0 +1,47 @@
+package org.rmmfiji.model;
+
+import org.rmmfiji.math.Rng;
+
+/**
+ * A membrane current ψ(v, x) of one edge: v is the postsynaptic voltage, x the states of the edge's filter
+ * bank. Every current (lumped, leak, and later gated and synaptic ones) implements this one contract:
+ * batched forward on tiles, gradients with respect to its parameters, to v and to x, a regulariser, and
+ * input normalisation fitted from training data.
+ *
+ * <p>Tiles are feature-major: x holds state s of sample t at {@code x[s*T + t]}, with every state of the bank
+ * present (a current selects the ones it uses).
+ */
+public interface Current {
+
+    /** Per-thread scratch space, made by {@link #newWorkspace}. */
+    interface Workspace {}
+
+    String name();
+
+    CurrentSpec spec();
+
+    Workspace newWorkspace(int maxT);
+
+    /** Random (or prior) initial values of this current's parameters. */
+    void initialise(double[] p, Rng rng);
+
+    /** out[t] = ψ(v[t], x[·,t]) for t < T. */
+    void forward(Workspace ws, double[] p, double[] v, double[] x, int T, double[] out);
+
+    /**
+     * After {@link #forward} on the same tile: adds dL/dθ into grad and, when not null, dL/dv into dv and dL/dx
+     * into dx (both feature-major like the inputs), given dOut[t] = dL/dψ[t].
+     */
+    void backward(Workspace ws, double[] p, double[] v, double[] x, int T, double[] dOut, double[] grad, double[] dv, double[] dx);
+
+    /** The regulariser R(θ) of this current; adds scale·dR/dθ into grad when grad is not null. */
+    double regularization(double[] p, double[] grad, double scale);
+
+    /** Fits input normalisation from the training ranges of v and of every bank state. */
+    void setInputRanges(double vMin, double vMax, double[] xMin, double[] xMax);
+
+    /** The normalisation as numbers for the model file (null when the current has none). */
+    double[] normalisation();
+
+    void setNormalisation(double[] values);
+}

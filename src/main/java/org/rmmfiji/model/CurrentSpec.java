@@ -1,0 +1,57 @@
+package org.rmmfiji.model;
+
+/**
+ * One membrane current of an edge, as written in spec and model files. Fields are snake_case because they
+ * are the file's keys. Which fields matter depends on {@code type}:
+ * <ul>
+ * <li>{@code "lumped"}: an MLP on [v; selected filter states]: {@code states} (indices into the edge's bank,
+ * null = all), {@code voltage_input}, {@code layers} (units per layer, last = 1), {@code activations},
+ * {@code output_bias}, {@code layer_reg_weights};</li>
+ * <li>{@code "leak"}: g_L(v − E_L) with g_L = softplus(raw) > 0: {@code g0_uS}, {@code e0_mV},
+ * {@code train_g}, {@code train_e}, {@code reg_e} (an L2 prior ‖E − E0‖²).</li>
+ * </ul>
+ * {@code reg_weight} multiplies the current's whole regulariser.
+ */
+public final class CurrentSpec {
+    public String type;
+    public String name;
+    public double reg_weight = 1.0;
+
+    // lumped
+    public int[] states;
+    public boolean voltage_input = true;
+    public int[] layers;
+    public String[] activations;
+    public boolean output_bias = false;
+    public double[] layer_reg_weights;
+
+    // leak
+    public double g0_uS;
+    public double e0_mV;
+    public boolean train_g = true;
+    public boolean train_e = true;
+    public boolean reg_e = false;
+
+    public static CurrentSpec lumped(String name, int[] states, int[] layers, String[] activations) {
+        CurrentSpec c = new CurrentSpec();
+        c.type = "lumped";
+        c.name = name;
+        c.states = states;
+        c.layers = layers;
+        c.activations = activations;
+        c.layer_reg_weights = new double[layers.length];
+        java.util.Arrays.fill(c.layer_reg_weights, 1.0);
+        return c;
+    }
+
+    public static CurrentSpec leak(double g0, double e0, boolean trainE, boolean regE) {
+        CurrentSpec c = new CurrentSpec();
+        c.type = "leak";
+        c.name = "leak";
+        c.g0_uS = g0;
+        c.e0_mV = e0;
+        c.train_e = trainE;
+        c.reg_e = regE;
+        return c;
+    }
+}

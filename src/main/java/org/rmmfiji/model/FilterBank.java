@@ -1,0 +1,147 @@
+package org.rmmfiji.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rmmfiji.data.InvalidInputException;
+
+/**
+ * A fixed, stable bank of linear filters of one voltage: x[k+1] = A x[k] + B v[k], poles p = exp(−δ/τ).
+ * It is made of blocks, each either diagonal (first-order low-pass filters of unit DC gain) or an
+ * orthonormal GOBF cascade (Takenaka–Malmquist all-pass sections, section i: A=p, B=C=√(1−p²), D=−p);
+ * a bank with both kinds is the authors' "mixed" bank. States are numbered block after block.
+ *
+ * <p>Batched stepping works on lanes: state s of lane b is at {@code x[s*lanes + b]}.
+ */
+public final class FilterBank {
+
+    /** One block of the bank. */
+    public static final class Block {
+        final boolean gobf;
+        final double[] tau;
+        final double[] pole;
+        final double[] gain;   // √(1−p²) for GOBF, (1−p) for diagonal
+
+        Block(boolean gobf, double[] tau, double dt) {
+            this.gobf = gobf;
+            this.tau = tau.clone();
+            this.pole = new double[tau.length];
+            this.gain = new double[tau.length];
+            for (int i = 0; i < tau.length; i++) {
+                pole[i] = StrictMath.exp(-dt / tau[i]);
+                gain[i] = gobf ? Math.sqrt(1 - pole[i] * pole[i]) : 1 - pole[i];
+            }
+        }
+
+        public boolean isGobf() { return gobf; }
+        public double[] tau() { return tau.clone(); }
+    }
+
+    private final double dt;
+    private final List<Block> blocks;
+    private final int size;
+
+    public FilterBank(FilterBankSpec spec, double dt) {
+        this.dt = dt;
+        List<Block> bs = new ArrayList<>();
+        int n = 0;
+        for (FilterBankSpec.BlockSpec b : spec.blocks()) {
+            for (double t : b.tauMs()) {
+                if (!(t > 0) || !Double.isFinite(t))
+                    throw new InvalidInputException("filter time constant " + t + " ms: every τ must be a positive number of ms");
+                if (t < dt / 10)
+                    throw new InvalidInputException("filter time constant " + t + " ms is below δ/10 = " + (dt / 10)
+                            + " ms; the filter would not resolve it at this sampling step");
+            }
+            bs.add(new Block(b.gobf(), b.tauMs(), dt));
+            n += b.tauMs().length;
+        }
+        if (n == 0) throw new InvalidInputException("a filter bank needs at least one time constant");
+        this.blocks = List.copyOf(bs);
+        this.size = n;
+    }
+
+    public int size() { return size; }
+    public double dt() { return dt; }
+    public List<Block> blocks() { return blocks; }
+
+    public double maxTau() {
+        double m = 0;
+        for (Block b : blocks) for (double t : b.tau) m = Math.max(m, t);
+        return m;
+    }
+
+    /** Samples to drop after warm-up: ⌈log(fraction)/log(p_max)⌉, ≈ 4.6 τ_max for 1 %. */
+    public int transientSamples(double fraction) {
+        double pMax = StrictMath.exp(-dt / maxTau());
+        return (int) Math.ceil(StrictMath.log(fraction) / StrictMath.log(pMax));
+    }
+
+    /** DC gain of every state: 1 for diagonal filters, √((1+p)/(1−p)) for GOBF states. */
+    public double[] dcGains() {
+        double[] g = new double[size];
+        int s = 0;
+        for (Block b : blocks) {
+            for (int i = 0; i < b.pole.length; i++, s++) {
+                double p = b.pole[i];
+                g[s] = b.gobf ? Math.sqrt((1 + p) / (1 - p)) : 1.0;
+            }
+        }
+        return g;
+    }
+
+    /** Sets lane b of x to the steady state for a constant input v. */
+    public void setDc(double[] x, int lanes, int b, double v) {
+        double[] g = dcGains();
+        for (int s = 0; s < size; s++) x[s * lanes + b] = g[s] * v;
+    }
+
+    /** One step of every lane: x ← A x + B v, with v[b] the input of lane b. */
+    public void step(double[] x, int lanes, double[] v) {
+        int s0 = 0;
+        for (Block b : blocks) {
+            int n = b.pole.length;
+            if (!b.gobf) {
+                for (int i = 0; i < n; i++) {
+                    double p = b.pole[i], g = b.gain[i];
+                    int o = (s0 + i) * lanes;
+                    for (int l = 0; l < lanes; l++) x[o + l] = p * x[o + l] + g * v[l];
+                }
+            } else {
+                for (int l = 0; l < lanes; l++) {
+                    double u = v[l];                                  // input of the first section
+                    for (int i = 0; i < n; i++) {
+                        int k = (s0 + i) * lanes + l;
+                        double p = b.pole[i], g = b.gain[i];
+                        double s = x[k];
+                        double y = g * s - p * u;                     // all-pass output from the old state
+                        x[k] = p * s + g * u;
+                        u = y;
+                    }
+                }
+            }
+            s0 += n;
+        }
+    }
+
+    /** One step of a single lane with a scalar input (convenience for streaming). */
+    public void step(double[] x, double v, double[] scratch1) {
+        scratch1[0] = v;
+        step(x, 1, scratch1);
+    }
+
+    /**
+     * The warm-up the authors use: start at the DC state of v[0], run over the whole segment, then
+     * return the state from which a second pass begins (the end state of the first).
+     */
+    public double[] warmStart(float[] v, int offset, int length) {
+        double[] x = new double[size];
+        setDc(x, 1, 0, v[offset]);
+        double[] in = new double[1];
+        for (int k = 0; k < length; k++) {
+            in[0] = v[offset + k];
+            step(x, 1, in);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,231 @@
+package org.rmmfiji.model;
+
+import org.rmmfiji.math.Rng;
+
+/**
+ * A small fully connected network evaluated on feature-major tiles: an input tile holds feature i of sample t
+ * at {@code in[i*T + t]}. Forward and backward passes are hand-written loops over samples that the JIT can
+ * vectorise; reductions over samples use independent accumulators (DESIGN: they set the pace).
+ * Parameters live in a {@link ParameterStore}: per layer a weight block (row-major out × in) and an optional
+ * bias block.
+ */
+public final class Mlp {
+    private final int[] sizes;               // n0 (inputs) .. nL (outputs)
+    private final Activation[] activations;  // per layer (L of them)
+    private final WeightSign[] signs;
+    private final double[] regWeights;       // per layer, multiplies ||W_eff||^2
+    private final ParameterStore.Block[] weights;
+    private final ParameterStore.Block[] biases; // null entries where a layer has no bias
+
+    public Mlp(ParameterStore store, String prefix, int[] sizes, Activation[] activations, boolean[] bias,
+               WeightSign[] signs, double[] regWeights) {
+        int layers = sizes.length - 1;
+        if (activations.length != layers || bias.length != layers || signs.length != layers || regWeights.length != layers)
+            throw new IllegalArgumentException("per-layer settings must have " + layers + " entries");
+        this.sizes = sizes.clone();
+        this.activations = activations.clone();
+        this.signs = signs.clone();
+        this.regWeights = regWeights.clone();
+        this.weights = new ParameterStore.Block[layers];
+        this.biases = new ParameterStore.Block[layers];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = store.add(prefix + ".W" + (l + 1), sizes[l + 1] * sizes[l], true);
+            if (bias[l]) biases[l] = store.add(prefix + ".b" + (l + 1), sizes[l + 1], true);
+        }
+    }
+
+    public int inputs() { return sizes[0]; }
+    public int outputs() { return sizes[sizes.length - 1]; }
+    public int layers() { return sizes.length - 1; }
+    public int[] sizes() { return sizes.clone(); }
+    public Activation activation(int l) { return activations[l]; }
+    public WeightSign sign(int l) { return signs[l]; }
+    public double regWeight(int l) { return regWeights[l]; }
+    public boolean hasBias(int l) { return biases[l] != null; }
+
+    /**
+     * Nguyen–Widrow initialisation as the authors do it: rows of uniform(-1,1) weights normalised to unit
+     * length, biases evenly spaced in [-1,1], both scaled by 0.7·n_out^(1/n_in) and into the activation's
+     * range; a single-output layer gets a zero bias.
+     */
+    public void initNguyenWidrow(double[] p, Rng rng) {
+        for (int l = 0; l < layers(); l++) {
+            int nIn = sizes[l], nOut = sizes[l + 1];
+            double m = 0.7 * Math.pow(nOut, 1.0 / nIn);
+            double range = activations[l].initRange();
+            for (int o = 0; o < nOut; o++) {
+                double[] row = new double[nIn];
+                double norm = 0;
+                for (int i = 0; i < nIn; i++) { row[i] = 2 * rng.nextDouble() - 1; norm += row[i] * row[i]; }
+                norm = Math.sqrt(norm);
+                for (int i = 0; i < nIn; i++) {
+                    double w = range * m * row[i] / norm;
+                    p[weights[l].offset() + o * nIn + i] = rawFor(l, w);
+                }
+                if (biases[l] != null) {
+                    double b = nOut > 1 ? -1.0 + 2.0 * o / (nOut - 1) : 0.0;
+                    p[biases[l].offset() + o] = range * m * b;
+                }
+            }
+        }
+    }
+
+    /** The authors' positive-layer initialisation: 4/n_in · U(0.25, 0.75), biases spread over [-1, 1]. */
+    public void initPositive(double[] p, Rng rng, int layer) {
+        int nIn = sizes[layer], nOut = sizes[layer + 1];
+        double range = activations[layer].initRange();
+        for (int o = 0; o < nOut; o++) {
+            for (int i = 0; i < nIn; i++) {
+                double r = 0.5 + (rng.nextDouble() - 0.5) / 2;
+                double w = (nOut > 1 || nIn > 1) ? 4.0 / nIn * r : r;
+                p[weights[layer].offset() + o * nIn + i] = rawFor(layer, range * Math.abs(w) * (signs[layer] == WeightSign.NEGATIVE ? -1 : 1));
+            }
+            if (biases[layer] != null) {
+                double b = nOut > 1 ? -1.0 + 2.0 * o / (nOut - 1) : 0.0;
+                p[biases[layer].offset() + o] = range * b;
+            }
+        }
+    }
+
+    private double rawFor(int l, double effective) {
+        if (signs[l] == WeightSign.FREE) return effective;
+        double e = signs[l] == WeightSign.POSITIVE ? Math.max(effective, 1e-6) : Math.min(effective, -1e-6);
+        return signs[l].raw(e);
+    }
+
+    /** Scratch space for one thread: activations per layer, deltas, effective weights. */
+    public final class Workspace {
+        final int maxT;
+        final double[][] act;      // act[0] unused (the caller's input); act[l] = output of layer l
+        final double[][] delta;
+        final double[][] effW;
+        final double[] acc = new double[8];
+
+        Workspace(int maxT) {
+            this.maxT = maxT;
+            int L = layers();
+            act = new double[L + 1][];
+            delta = new double[L + 1][];
+            effW = new double[L][];
+            for (int l = 1; l <= L; l++) {
+                act[l] = new double[sizes[l] * maxT];
+                delta[l] = new double[sizes[l] * maxT];
+            }
+            for (int l = 0; l < L; l++) effW[l] = new double[sizes[l + 1] * sizes[l]];
+        }
+
+        /** The output tile (outputs × T) of the last forward pass. */
+        public double[] output() { return act[layers()]; }
+    }
+
+    public Workspace newWorkspace(int maxT) { return new Workspace(maxT); }
+
+    /** Forward pass on a tile of T samples; the result is in {@code ws.output()}. */
+    public void forward(Workspace ws, double[] p, double[] in, int T) {
+        int L = layers();
+        for (int l = 0; l < L; l++) {
+            int nIn = sizes[l], nOut = sizes[l + 1];
+            double[] W = ws.effW[l];
+            int wo = weights[l].offset();
+            if (signs[l] == WeightSign.FREE) {
+                System.arraycopy(p, wo, W, 0, nIn * nOut);
+            } else {
+                for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
+            }
+            double[] x = l == 0 ? in : ws.act[l];
+            double[] y = ws.act[l + 1];
+            for (int o = 0; o < nOut; o++) {
+                int yo = o * T;
+                double b = biases[l] != null ? p[biases[l].offset() + o] : 0.0;
+                for (int t = 0; t < T; t++) y[yo + t] = b;
+                for (int i = 0; i < nIn; i++) {
+                    double w = W[o * nIn + i];
+                    int xo = i * T;
+                    for (int t = 0; t < T; t++) y[yo + t] += w * x[xo + t];
+                }
+            }
+            activations[l].apply(y, 0, nOut * T);
+        }
+    }
+
+    /**
+     * Backward pass after {@link #forward}: {@code dOut} (outputs × T) is dLoss/dOutput. Adds dLoss/dparams into
+     * {@code grad} (same layout as the store) and, when {@code dIn} is not null, dLoss/dInput into dIn (inputs × T).
+     */
+    public void backward(Workspace ws, double[] p, double[] in, int T, double[] dOut, double[] grad, double[] dIn) {
+        int L = layers();
+        double[] d = ws.delta[L];
+        System.arraycopy(dOut, 0, d, 0, sizes[L] * T);
+        for (int l = L - 1; l >= 0; l--) {
+            int nIn = sizes[l], nOut = sizes[l + 1];
+            d = ws.delta[l + 1];
+            activations[l].backprop(ws.act[l + 1], d, 0, nOut * T);
+            double[] x = l == 0 ? in : ws.act[l];
+            double[] W = ws.effW[l];
+            int wo = weights[l].offset();
+            for (int o = 0; o < nOut; o++) {
+                int dO = o * T;
+                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, dO, T, ws.acc);
+                for (int i = 0; i < nIn; i++) {
+                    double g = dot(d, dO, x, i * T, T, ws.acc);
+                    if (signs[l] != WeightSign.FREE) g *= signs[l].derivative(p[wo + o * nIn + i]);
+                    grad[wo + o * nIn + i] += g;
+                }
+            }
+            double[] dPrev = l == 0 ? dIn : ws.delta[l];
+            if (dPrev == null) continue;
+            if (l > 0) java.util.Arrays.fill(dPrev, 0, nIn * T, 0.0);
+            for (int o = 0; o < nOut; o++) {
+                int dO = o * T;
+                for (int i = 0; i < nIn; i++) {
+                    double w = W[o * nIn + i];
+                    int xo = i * T;
+                    for (int t = 0; t < T; t++) dPrev[xo + t] += w * d[dO + t];
+                }
+            }
+        }
+    }
+
+    /** Sum over layers of regWeight·||W_eff||²; adds scale·d/dparam into grad when grad is not null. */
+    public double regularization(double[] p, double[] grad, double scale) {
+        double r = 0;
+        for (int l = 0; l < layers(); l++) {
+            double rw = regWeights[l];
+            if (rw == 0) continue;
+            int wo = weights[l].offset(), n = weights[l].size();
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                double raw = p[wo + k];
+                double w = signs[l].effective(raw);
+                s += w * w;
+                if (grad != null) grad[wo + k] += scale * rw * 2 * w * signs[l].derivative(raw);
+            }
+            r += rw * s;
+        }
+        return r;
+    }
+
+    private static double sum(double[] a, int o, int n, double[] acc) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int t = 0;
+        for (; t + 7 < n; t += 8) {
+            s0 += a[o + t]; s1 += a[o + t + 1]; s2 += a[o + t + 2]; s3 += a[o + t + 3];
+            s4 += a[o + t + 4]; s5 += a[o + t + 5]; s6 += a[o + t + 6]; s7 += a[o + t + 7];
+        }
+        for (; t < n; t++) s0 += a[o + t];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static double dot(double[] a, int ao, double[] b, int bo, int n, double[] acc) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int t = 0;
+        for (; t + 7 < n; t += 8) {
+            s0 += a[ao + t] * b[bo + t]; s1 += a[ao + t + 1] * b[bo + t + 1];
+            s2 += a[ao + t + 2] * b[bo + t + 2]; s3 += a[ao + t + 3] * b[bo + t + 3];
+            s4 += a[ao + t + 4] * b[bo + t + 4]; s5 += a[ao + t + 5] * b[bo + t + 5];
+            s6 += a[ao + t + 6] * b[bo + t + 6]; s7 += a[ao + t + 7] * b[bo + t + 7];
+        }
+        for (; t < n; t++) s0 += a[ao + t] * b[bo + t];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+}

@@ -1,0 +1,117 @@
+package org.rmmfiji.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.math.FastMath;
+import org.rmmfiji.math.Rng;
+
+/**
+ * A built RMM: m modelled neurons plus measured inputs, one filter bank and a list of currents per edge,
+ * and a positive inverse capacitance per neuron (learned through softplus, or fixed from a known C).
+ * Forward Euler at the data step δ:
+ * <pre>v_i[k+1] = v_i[k] + δ c_i⁻¹ (u_i[k] − Σ_j ψ_ij(v_i[k], x_ij[k])),   x_ij[k+1] = A_ij x_ij[k] + B_ij v_j[k]</pre>
+ */
+public final class Network {
+    private final ModelSpec spec;
+    private final double dt;
+    private final ParameterStore store;
+    private final List<Edge> edges;
+    private final List<List<Edge>> edgesInto;
+    private final ParameterStore.Block inverseCapacitance;   // null when C is fixed
+
+    public Network(ModelSpec spec, double dt) {
+        spec.validate();
+        if (!(dt > 0)) throw new InvalidInputException("the model step δ must be positive, got " + dt + " ms");
+        this.spec = spec;
+        this.dt = dt;
+        this.store = new ParameterStore();
+        int m = spec.neurons.size();
+        inverseCapacitance = spec.capacitance_nF == null ? store.add("inverse_capacitance", m, true) : null;
+        List<Edge> es = new ArrayList<>();
+        List<List<Edge>> into = new ArrayList<>();
+        for (int i = 0; i < m; i++) into.add(new ArrayList<>());
+        for (EdgeSpec e : spec.edges) {
+            int post = spec.voltageIndex(e.post), pre = spec.voltageIndex(e.pre);
+            FilterBank bank = new FilterBank(e.filter_bank, dt);
+            List<Current> cs = new ArrayList<>();
+            for (int c = 0; c < e.currents.size(); c++) {
+                CurrentSpec cspec = e.currents.get(c);
+                String prefix = e.post + "<-" + e.pre + "." + (cspec.name != null ? cspec.name : ("current" + c));
+                cs.add(build(cspec, bank.size(), prefix));
+            }
+            double[] readout = e.readout != null ? e.readout.clone() : ones(cs.size());
+            Edge edge = new Edge(post, pre, bank, cs, readout);
+            es.add(edge);
+            into.get(post).add(edge);
+        }
+        this.edges = Collections.unmodifiableList(es);
+        List<List<Edge>> frozen = new ArrayList<>();
+        for (List<Edge> l : into) frozen.add(Collections.unmodifiableList(l));
+        this.edgesInto = Collections.unmodifiableList(frozen);
+    }
+
+    private Current build(CurrentSpec c, int bankSize, String prefix) {
+        if (c.type == null) throw new InvalidInputException("a current in the spec has no type");
+        switch (c.type) {
+            case "lumped": return new LumpedCurrent(c, bankSize, store, prefix);
+            case "leak": return new OhmicLeak(c, store, prefix);
+            default: throw new InvalidInputException("unknown current type '" + c.type + "' (this version knows lumped and leak)");
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
+    }
+
+    public ModelSpec spec() { return spec; }
+    public double dt() { return dt; }
+    public ParameterStore store() { return store; }
+    public double[] parameters() { return store.values(); }
+    public int modelledCount() { return spec.neurons.size(); }
+    public int voltageCount() { return spec.neurons.size() + spec.inputs.size(); }
+    public List<Edge> edges() { return edges; }
+    public List<Edge> edgesInto(int neuron) { return edgesInto.get(neuron); }
+
+    public String voltageName(int j) {
+        int m = spec.neurons.size();
+        return j < m ? spec.neurons.get(j) : spec.inputs.get(j - m);
+    }
+
+    public boolean capacitanceFixed() { return inverseCapacitance == null; }
+
+    /** c_i⁻¹ in 1/nF. */
+    public double inverseCapacitance(double[] p, int i) {
+        if (inverseCapacitance == null) return 1.0 / spec.capacitance_nF;
+        return FastMath.softplus(p[inverseCapacitance.offset() + i]);
+    }
+
+    /** Adds dL/d(raw c_i⁻¹) to grad given dL/dc_i⁻¹. */
+    public void addInverseCapacitanceGradient(double[] p, double[] grad, int i, double dLdCinv) {
+        if (inverseCapacitance == null) return;
+        int k = inverseCapacitance.offset() + i;
+        grad[k] += dLdCinv * FastMath.sigmoid(p[k]);
+    }
+
+    /** Random initialisation of every current, and 1/C at its initial value. */
+    public void initialise(Rng rng) {
+        double[] p = store.values();
+        if (inverseCapacitance != null)
+            for (int i = 0; i < modelledCount(); i++)
+                p[inverseCapacitance.offset() + i] = FastMath.softplusInverse(spec.initial_inverse_capacitance);
+        for (Edge e : edges) for (Current c : e.currents()) c.initialise(p, rng);
+    }
+
+    /** Σ over currents of their regularisers; adds scale·dR/dθ into grad when not null. */
+    public double regularization(double[] p, double[] grad, double scale) {
+        double r = 0;
+        for (Edge e : edges) for (Current c : e.currents()) r += c.regularization(p, grad, scale);
+        return r;
+    }
+
+    public int parameterCount() { return store.modelTrainableCount(); }
+}

@@ -1,0 +1,106 @@
+package org.rmmfiji.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rmmfiji.data.InvalidInputException;
+
+/**
+ * The registry of presets. Ids are fixed: {@code hh-lumped}, {@code lp-pd}; later issues add
+ * {@code hh-conductance}, {@code pd-conductance}, {@code lp-pd-syncond}.
+ */
+public final class Presets {
+    private Presets() {}
+
+    public static final String HH_LUMPED = "hh-lumped";
+    public static final String LP_PD = "lp-pd";
+
+    private static final Map<String, Preset> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register(new Preset(HH_LUMPED,
+                "One neuron, lumped MLP (10,10,1) on v and 8 diagonal filter states (τ 0.1–7 ms, the authors' HH grid), leak with E_L fixed at −54.4 mV",
+                1, 0, Presets::hhLumped, hhDefaults()));
+        register(new Preset(LP_PD,
+                "The authors' LP–PD model: LP intrinsic lumped MLP (10,10,10,1) on v and 36 GOBF states (τ 0.05·1.3^i ms), PD→LP lumped synapse (10,10,1) on 16 GOBF states (i = 14…29), leak",
+                1, 1, Presets::lpPd, lpPdDefaults()));
+    }
+
+    private static void register(Preset p) { REGISTRY.put(p.id(), p); }
+
+    public static Preset get(String id) {
+        Preset p = REGISTRY.get(id);
+        if (p == null) throw new InvalidInputException("unknown preset '" + id + "'; the presets are " + ids());
+        return p;
+    }
+
+    public static List<String> ids() { return new ArrayList<>(REGISTRY.keySet()); }
+
+    static final String[] TANH3 = {"tanh", "tanh", "tanh", "identity"};
+    static final String[] TANH2 = {"tanh", "tanh", "identity"};
+
+    /** The τ grid of the HH example: fast 0.1–0.7 ms, slow 1–7 ms, diagonal filters. */
+    public static double[] hhTau() { return new double[] {0.1, 0.3, 0.5, 0.7, 1, 3, 5, 7}; }
+
+    /** LP intrinsic grid: 0.05·1.3^i ms, i = 0…35. */
+    public static double[] lpTau() { return FilterBankSpec.geometric(0.05, 1.3, 0, 36); }
+
+    /** PD→LP synaptic grid: 0.05·1.3^i ms, i = 14…29. */
+    public static double[] synTau() { return FilterBankSpec.geometric(0.05, 1.3, 14, 16); }
+
+    private static ModelSpec hhLumped(List<String> neurons, List<String> inputs) {
+        ModelSpec s = new ModelSpec();
+        s.neurons = new ArrayList<>(neurons);
+        String n = neurons.get(0);
+        CurrentSpec lumped = CurrentSpec.lumped("lumped", null, new int[] {10, 10, 1}, TANH2);
+        CurrentSpec leak = CurrentSpec.leak(1.0, -54.4, false, false);
+        s.edges.add(new EdgeSpec(n, n, FilterBankSpec.diagonal(hhTau()), List.of(lumped, leak)));
+        return s;
+    }
+
+    private static Preset.Defaults hhDefaults() {
+        Preset.Defaults d = new Preset.Defaults();
+        d.epochs = 200;
+        d.learning_rate = 1e-3;
+        d.beta2 = 0.999;
+        d.l2 = 1e-6;
+        d.snapshot_every = 10;
+        d.band_order = 3;
+        d.smoothing_ms = 2.5;
+        d.spike_threshold_mV = 0;
+        d.train_fraction = 0.75;
+        d.validation_fraction = 0.25;
+        return d;
+    }
+
+    private static ModelSpec lpPd(List<String> neurons, List<String> inputs) {
+        ModelSpec s = new ModelSpec();
+        s.neurons = new ArrayList<>(neurons);
+        s.inputs = new ArrayList<>(inputs);
+        String lp = neurons.get(0), pd = inputs.get(0);
+        CurrentSpec intrinsic = CurrentSpec.lumped("intrinsic", null, new int[] {10, 10, 10, 1}, TANH3);
+        CurrentSpec leak = CurrentSpec.leak(0.3, -50, true, true);
+        s.edges.add(new EdgeSpec(lp, lp, FilterBankSpec.gobf(lpTau()), List.of(intrinsic, leak)));
+        CurrentSpec syn = CurrentSpec.lumped("synapse", null, new int[] {10, 10, 1}, TANH2);
+        s.edges.add(new EdgeSpec(lp, pd, FilterBankSpec.gobf(synTau()), List.of(syn)));
+        return s;
+    }
+
+    private static Preset.Defaults lpPdDefaults() {
+        Preset.Defaults d = new Preset.Defaults();
+        d.epochs = 500;
+        d.learning_rate = 3e-3;
+        d.beta2 = 0.9;
+        d.l2 = 1.5e-3;
+        d.snapshot_every = 5;
+        d.band_order = 6;
+        d.threshold_mV = 2.0;
+        d.smoothing_ms = 20;
+        d.spike_threshold_mV = -20;
+        d.train_fraction = 0.9;
+        d.validation_fraction = 0.1;
+        return d;
+    }
+}
