@@ -114,4 +114,11 @@ public final class Network {
     }
 
     public int parameterCount() { return store.modelTrainableCount(); }
+
+    private boolean normalised;
+
+    /** True once input normalisation has been fitted (or loaded from a model file). */
+    public boolean normalised() { return normalised; }
+
+    public void markNormalised() { normalised = true; }
 }
