@@ -3,7 +3,8 @@ package org.rmmfiji.data;
 import java.util.Locale;
 
 /**
- * Units at the boundaries: ms, mV, nA (and µS, nF inside the model). Readers convert to these and say so.
+ * Units at the boundaries: ms, mV, nA, µS (spelled uS; nS converts), nF. Readers convert to these and say so.
+ * µS and µs differ only in case, so conductance units are matched case-sensitively.
  */
 public final class Units {
     private Units() {}
@@ -13,9 +14,11 @@ public final class Units {
     public static final String MILLISECOND = "ms";
 
     /** What a channel measures, as told by its unit. */
-    public enum Kind { VOLTAGE, CURRENT, TIME, OTHER }
+    public enum Kind { VOLTAGE, CURRENT, CONDUCTANCE, TIME, OTHER }
 
     public static Kind kindOf(String unit) {
+        String u = unit.trim().replace('µ', 'u').replace('μ', 'u');
+        if (u.equals("uS") || u.equals("nS")) return Kind.CONDUCTANCE;
         switch (normalise(unit)) {
             case "v": case "mv": case "uv": return Kind.VOLTAGE;
             case "a": case "ma": case "ua": case "na": case "pa": return Kind.CURRENT;
@@ -26,6 +29,9 @@ public final class Units {
 
     /** The factor that takes a value in {@code unit} to the canonical unit of its kind (mV, nA or ms). */
     public static double toCanonicalFactor(String unit) {
+        String u = unit.trim().replace('µ', 'u').replace('μ', 'u');
+        if (u.equals("uS")) return 1.0;
+        if (u.equals("nS")) return 1e-3;
         switch (normalise(unit)) {
             case "v": return 1e3;
             case "mv": return 1.0;
@@ -47,6 +53,7 @@ public final class Units {
             case VOLTAGE: return MILLIVOLT;
             case CURRENT: return NANOAMPERE;
             case TIME: return MILLISECOND;
+            case CONDUCTANCE: return "uS";
             default: throw new IllegalArgumentException("no canonical unit for " + kind);
         }
     }

@@ -67,8 +67,8 @@ public final class CsvRecordings {
                 throw new InvalidInputException(where + ": column " + (c + 1) + " '" + n + "' does not end in a unit; expected a name like V_LP_mV or I_LP_nA");
             String base = n.substring(0, us), unit = n.substring(us + 1);
             Units.Kind kind = Units.kindOf(unit);
-            if (kind != Units.Kind.VOLTAGE && kind != Units.Kind.CURRENT)
-                throw new InvalidInputException(where + ": column '" + n + "' has unit '" + unit + "'; expected a voltage (mV, V) or a current (nA, pA)");
+            if (kind != Units.Kind.VOLTAGE && kind != Units.Kind.CURRENT && kind != Units.Kind.CONDUCTANCE)
+                throw new InvalidInputException(where + ": column '" + n + "' has unit '" + unit + "'; expected a voltage (mV, V), a current (nA, pA) or a conductance (uS, nS)");
             double f = Units.toCanonicalFactor(unit);
             String canon = Units.canonicalUnit(kind);
             if (f != 1.0) notes.add(where + ": column '" + n + "' converted from " + unit + " to " + canon);
@@ -169,10 +169,16 @@ public final class CsvRecordings {
 
     /** Writes a table in the dialect: time from 0 at step dt per segment, one column per named series. */
     public static void write(Path file, double dtMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns) throws IOException {
-        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, columnNames, segmentsOfColumns));
+        write(file, dtMs, new double[segmentsOfColumns.size()], columnNames, segmentsOfColumns);
     }
 
-    static void writeTo(Writer w, double dtMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns) throws IOException {
+    /** As {@link #write(Path, double, List, List)}, with the time of each segment's first row given (ms). */
+    public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns)
+            throws IOException {
+        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns));
+    }
+
+    static void writeTo(Writer w, double dtMs, double[] startMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns) throws IOException {
         boolean multi = segmentsOfColumns.size() > 1;
         StringBuilder sb = new StringBuilder(TIME_COLUMN);
         if (multi) sb.append(',').append(SEGMENT_COLUMN);
@@ -185,7 +191,7 @@ public final class CsvRecordings {
                 if (c.length != len) throw new IllegalArgumentException("columns of different length");
             for (int k = 0; k < len; k++) {
                 sb.setLength(0);
-                sb.append(k * dtMs);
+                sb.append(startMs[s] + k * dtMs);
                 if (multi) sb.append(',').append(s);
                 for (double[] c : cols) sb.append(',').append((float) c[k]);
                 sb.append('\n');

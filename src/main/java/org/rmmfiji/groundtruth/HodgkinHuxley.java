@@ -1,0 +1,61 @@
+package org.rmmfiji.groundtruth;
+
+import org.rmmfiji.math.FastMath;
+
+/**
+ * Hodgkin–Huxley 1952 in the modern convention (rest ≈ −65 mV), integrated by exponential Euler: gates relax
+ * towards their steady state with the old voltage, then V relaxes towards V∞ = Σg·E/Σg with time constant
+ * C/Σg. Units: with a membrane area of 10⁻³ cm² the published densities read directly as C = 1 nF,
+ * g in µS and currents in nA (1 µA/cm² = 1 nA).
+ */
+public final class HodgkinHuxley {
+    public static final double C = 1.0, G_NA = 120, G_K = 36, G_L = 0.3;
+    public static final double E_NA = 50, E_K = -77, E_L = -54.387;
+
+    public double v = -65, m, h, n;
+
+    public HodgkinHuxley() {
+        m = steady(alphaM(v), betaM(v));
+        h = steady(alphaH(v), betaH(v));
+        n = steady(alphaN(v), betaN(v));
+    }
+
+    private static double steady(double a, double b) { return a / (a + b); }
+
+    static double alphaM(double v) {
+        double x = v + 40;
+        return Math.abs(x) < 1e-7 ? 1.0 : 0.1 * x / (1 - FastMath.exp(-x / 10));
+    }
+
+    static double betaM(double v) { return 4 * FastMath.exp(-(v + 65) / 18); }
+
+    static double alphaH(double v) { return 0.07 * FastMath.exp(-(v + 65) / 20); }
+
+    static double betaH(double v) { return 1 / (1 + FastMath.exp(-(v + 35) / 10)); }
+
+    static double alphaN(double v) {
+        double x = v + 55;
+        return Math.abs(x) < 1e-7 ? 0.1 : 0.01 * x / (1 - FastMath.exp(-x / 10));
+    }
+
+    static double betaN(double v) { return 0.125 * FastMath.exp(-(v + 65) / 80); }
+
+    public double gNa() { return G_NA * m * m * m * h; }
+    public double gK() { double n2 = n * n; return G_K * n2 * n2; }
+    public double iNa() { return gNa() * (v - E_NA); }
+    public double iK() { return gK() * (v - E_K); }
+    public double iL() { return G_L * (v - E_L); }
+
+    /** One exponential-Euler step with injected current i (nA). */
+    public void step(double i, double dt) {
+        double vOld = v;
+        double gna = gNa(), gk = gK();
+        double gTot = gna + gk + G_L;
+        double vInf = (gna * E_NA + gk * E_K + G_L * E_L + i) / gTot;
+        v = Gates.relax(vOld, vInf, C / gTot, dt);
+        double am = alphaM(vOld), bm = betaM(vOld), ah = alphaH(vOld), bh = betaH(vOld), an = alphaN(vOld), bn = betaN(vOld);
+        m = Gates.relax(m, am / (am + bm), 1 / (am + bm), dt);
+        h = Gates.relax(h, ah / (ah + bh), 1 / (ah + bh), dt);
+        n = Gates.relax(n, an / (an + bn), 1 / (an + bn), dt);
+    }
+}

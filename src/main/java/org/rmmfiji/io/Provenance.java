@@ -1,0 +1,33 @@
+package org.rmmfiji.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where a fitted model came from: inputs with their SHA-256, settings, software and machine. */
+public final class Provenance {
+
+    /** An input file. */
+    public static final class InputFile {
+        public String name;
+        public String sha256;
+        public long bytes;
+    }
+
+    public List<InputFile> inputs = new ArrayList<>();
+    public List<String> voltage_channels = new ArrayList<>();
+    public List<String> current_channels = new ArrayList<>();
+    public List<String> recording_notes = new ArrayList<>();
+    public Map<String, Object> settings = new LinkedHashMap<>();
+    public String trainer;
+    public long seed;
+    public int threads;
+    public String software_version;
+    public String software_commit;
+    public String jvm;
+    public String os;
+    public String created;
+    public boolean capacitance_fixed;
+    public List<String> notes = new ArrayList<>();
+}

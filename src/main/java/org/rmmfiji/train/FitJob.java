@@ -1,0 +1,279 @@
+package org.rmmfiji.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.reflect.TypeToken;
+
+import org.rmmfiji.data.Dataset;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.io.Json;
+import org.rmmfiji.io.ModelFile;
+import org.rmmfiji.io.ModelFiles;
+import org.rmmfiji.io.Provenance;
+import org.rmmfiji.io.SoftwareVersion;
+import org.rmmfiji.io.SpecFiles;
+import org.rmmfiji.math.Rng;
+import org.rmmfiji.metrics.MetricsReport;
+import org.rmmfiji.metrics.ScoreSettings;
+import org.rmmfiji.model.ModelSpec;
+import org.rmmfiji.model.Network;
+import org.rmmfiji.model.Preset;
+import org.rmmfiji.model.Presets;
+import org.rmmfiji.sim.ChannelMap;
+import org.rmmfiji.sim.FreeRun;
+
+/**
+ * The main job: recording → spec and settings → teacher forcing → fitted model, free-run metrics and
+ * prediction, written to the output folder. Every input is checked before anything is written, and every
+ * file is written atomically, so bad input leaves the folder as it was.
+ */
+public final class FitJob {
+    private FitJob() {}
+
+    /** Everything resolved from the settings, before any training. */
+    static final class Plan {
+        Recording recording;
+        Path recordingPath;
+        Network network;
+        ChannelMap channels;
+        Dataset dataset;
+        TrainingSettings training;
+        List<String> voltageChannels;
+        List<String> currentChannels;
+        Path outputDir;
+        String outputName;
+        Preset preset;
+        List<Provenance.InputFile> inputs = new ArrayList<>();
+    }
+
+    public static FitResult run(FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
+        Plan plan = plan(s);
+        listener.message(String.format(java.util.Locale.ROOT, "Fitting %s (%d parameters) to %s: %d training, %d validation, %d test segment(s), δ = %s ms",
+                plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
+                plan.dataset.validation().size(), plan.dataset.test().size(), plan.recording.dt()));
+        long t0 = System.nanoTime();
+        TeacherForcingTrainer trainer = new TeacherForcingTrainer();
+        History h = trainer.train(plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel);
+        if ("cancelled".equals(h.stopped)) throw new CancelledException("the fit was cancelled; nothing was written");
+        double fitSeconds = (System.nanoTime() - t0) * 1e-9;
+        listener.message("Scoring the fitted model in free run…");
+        List<MetricsReport> metrics = evaluateParts(plan.network, plan.dataset, plan.channels, plan.training);
+        ModelFile mf = new ModelFile();
+        ModelFiles.capture(plan.network, mf);
+        mf.score = plan.training.score;
+        mf.metrics = metrics;
+        mf.history = Json.GSON.toJsonTree(h);
+        mf.provenance = provenance(s, plan, h, trainer.name());
+        Path out = plan.outputDir;
+        FitResult r = new FitResult();
+        r.network = plan.network;
+        r.model = mf;
+        r.metrics = metrics;
+        r.history = h;
+        r.dt = plan.recording.dt();
+        r.fitSeconds = fitSeconds;
+        r.modelFile = out.resolve(plan.outputName + ModelFiles.SUFFIX);
+        r.predictionFile = out.resolve(plan.outputName + "-prediction.csv");
+        r.metricsFile = out.resolve(plan.outputName + "-metrics.csv");
+        preview(r, plan.network, plan.dataset, plan.channels, plan.training.dump_fraction);
+        ModelFiles.write(r.modelFile, mf);
+        Outputs.writePrediction(r.predictionFile, plan.network, plan.recording, plan.channels, !s.record_currents.isBlank(), plan.training.dump_fraction);
+        Outputs.writeMetrics(r.metricsFile, metrics);
+        listener.message("Wrote " + r.modelFile.getFileName() + ", " + r.predictionFile.getFileName() + ", " + r.metricsFile.getFileName());
+        return r;
+    }
+
+    /** Thrown when the user cancelled; nothing has been written. */
+    public static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public CancelledException(String m) { super(m); }
+    }
+
+    static void preview(FitResult r, Network net, Dataset d, ChannelMap map, double dump) {
+        List<Segment> seg = !d.validation().isEmpty() ? d.validation() : !d.test().isEmpty() ? d.test() : d.train();
+        r.previewPart = !d.validation().isEmpty() ? "validation" : !d.test().isEmpty() ? "test" : "train";
+        r.preview = FreeRun.run(net, seg.get(0), map, null, dump);
+    }
+
+    static List<MetricsReport> evaluateParts(Network net, Dataset d, ChannelMap map, TrainingSettings t) {
+        List<MetricsReport> out = new ArrayList<>();
+        String[] names = {"train", "validation", "test"};
+        List<List<Segment>> parts = List.of(d.train(), d.validation(), d.test());
+        for (int p = 0; p < 3; p++) {
+            if (parts.get(p).isEmpty()) continue;
+            out.addAll(Validation.evaluate(net, parts.get(p), map, t.score, t.dump_fraction, names[p]));
+        }
+        return out;
+    }
+
+    /** Resolves and checks everything; writes nothing. */
+    static Plan plan(FitSettings s) throws IOException {
+        Plan p = new Plan();
+        if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
+        if (s.output_dir == null || s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the model file and results");
+        p.outputDir = Paths.get(s.output_dir);
+        if (Files.exists(p.outputDir) && !Files.isDirectory(p.outputDir))
+            throw new InvalidInputException("output_dir " + p.outputDir + " is a file, not a folder");
+        p.recordingPath = Paths.get(s.recording_file);
+        p.recording = CsvRecordings.read(p.recordingPath);
+        p.inputs.add(input(p.recordingPath));
+        p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
+        SelectionMetric selection = SelectionMetric.of(s.selection);
+
+        ModelFile initial = null;
+        if (!s.initial_model.isBlank()) {
+            Path mp = Paths.get(s.initial_model);
+            initial = ModelFiles.read(mp);
+            p.inputs.add(input(mp));
+        }
+        String presetId = initial != null && initial.spec.preset != null && s.spec_file.isBlank() ? initial.spec.preset : s.preset;
+        p.preset = Presets.get(presetId);
+        Preset.Defaults d = p.preset.defaults();
+        ModelSpec fileSpec = null;
+        if (!s.spec_file.isBlank()) {
+            Path sp = Paths.get(s.spec_file);
+            fileSpec = SpecFiles.read(sp);
+            p.inputs.add(input(sp));
+        }
+        int nNeurons = fileSpec != null ? fileSpec.neurons.size() : initial != null ? initial.spec.neurons.size() : p.preset.neuronCount();
+        int nInputs = fileSpec != null ? fileSpec.inputs.size() : initial != null ? initial.spec.inputs.size() : p.preset.inputCount();
+        String neuronsGiven = s.neurons, inputsGiven = s.inputs, currentsGiven = s.currents;
+        if (initial != null && neuronsGiven.isBlank() && !initial.provenance.voltage_channels.isEmpty()) {
+            List<String> vc = initial.provenance.voltage_channels;
+            neuronsGiven = String.join(",", vc.subList(0, nNeurons));
+            if (inputsGiven.isBlank()) inputsGiven = String.join(",", vc.subList(nNeurons, vc.size()));
+            if (currentsGiven.isBlank()) {
+                List<String> cc = new ArrayList<>();
+                for (String c : initial.provenance.current_channels) cc.add(c.isEmpty() ? "none" : c);
+                currentsGiven = String.join(",", cc);
+            }
+        }
+        List<String> neurons = ChannelGuess.neurons(p.recording, neuronsGiven, nNeurons);
+        List<String> inputs = ChannelGuess.inputs(p.recording, inputsGiven, neurons, nInputs);
+        p.currentChannels = ChannelGuess.currents(p.recording, currentsGiven, neurons);
+        p.voltageChannels = new ArrayList<>(neurons);
+        p.voltageChannels.addAll(inputs);
+        if (neurons.size() != nNeurons || inputs.size() != nInputs)
+            throw new InvalidInputException("the model has " + nNeurons + " neuron(s) and " + nInputs + " input(s); got neurons " + neurons + " and inputs " + inputs);
+
+        if (initial != null) {
+            if (Math.abs(initial.dt_ms - p.recording.dt()) > 1e-6 * initial.dt_ms)
+                throw new InvalidInputException(s.initial_model + ": the model's step is " + initial.dt_ms + " ms but the recording's is " + p.recording.dt() + " ms");
+            p.network = ModelFiles.toNetwork(initial, s.initial_model);
+        } else {
+            ModelSpec spec = fileSpec != null ? fileSpec : p.preset.build(names(neurons), names(inputs));
+            if (s.capacitance_nF < 0) throw new InvalidInputException("capacitance_nF must be positive (or 0 to learn it), got " + s.capacitance_nF);
+            if (s.capacitance_nF > 0) spec.capacitance_nF = s.capacitance_nF;
+            p.network = new Network(spec, p.recording.dt());
+            p.network.initialise(new Rng(s.seed));
+        }
+        p.channels = ChannelMap.bind(p.recording, p.network, p.voltageChannels, p.currentChannels);
+        p.dataset = split(s, p.recording, d);
+
+        TrainingSettings t = new TrainingSettings();
+        t.epochs = s.epochs > 0 ? s.epochs : d.epochs;
+        t.batch_size = s.batch_size > 0 ? s.batch_size : d.batch_size;
+        t.learning_rate = s.learning_rate > 0 ? s.learning_rate : d.learning_rate;
+        t.beta1 = d.beta1;
+        t.beta2 = d.beta2;
+        t.l2 = s.l2 >= 0 ? s.l2 : d.l2;
+        t.snapshot_every = s.snapshot_every > 0 ? s.snapshot_every : d.snapshot_every;
+        t.selection = selection;
+        t.seed = s.seed;
+        t.threads = s.threads > 0 ? s.threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        t.score = scoreSettings(d);
+        t.validate();
+        checkLengths(p, t);
+        p.training = t;
+        return p;
+    }
+
+    static ScoreSettings scoreSettings(Preset.Defaults d) {
+        ScoreSettings sc = new ScoreSettings();
+        sc.band_low_hz = d.band_low_hz;
+        sc.band_high_hz = d.band_high_hz;
+        sc.band_order = d.band_order;
+        sc.threshold_mV = d.threshold_mV;
+        sc.smoothing_ms = d.smoothing_ms;
+        sc.spike_threshold_mV = d.spike_threshold_mV;
+        return sc;
+    }
+
+    private static void checkLengths(Plan p, TrainingSettings t) {
+        int k0 = FreeRun.transientSamples(p.network, t.dump_fraction);
+        for (List<Segment> part : List.of(p.dataset.train(), p.dataset.validation(), p.dataset.test())) {
+            for (Segment seg : part) {
+                if (seg.length() < k0 + 2)
+                    throw new InvalidInputException(seg.name() + " has " + seg.length() + " samples (" + String.format("%.1f", seg.length() * p.recording.dt())
+                            + " ms), shorter than the filters' transient of " + k0 + " samples (≈4.6 τ_max = " + String.format("%.1f", k0 * p.recording.dt())
+                            + " ms) that is dropped after warm-up; use longer segments or a split with longer parts");
+            }
+        }
+        if (p.dataset.train().isEmpty()) throw new InvalidInputException("the split leaves no training data");
+    }
+
+    static Dataset split(FitSettings s, Recording rec, Preset.Defaults d) {
+        if ("segments".equals(s.split)) {
+            return Dataset.bySegments(rec, ChannelGuess.indices(s.train_segments, "train_segments"),
+                    ChannelGuess.indices(s.validation_segments, "validation_segments"), ChannelGuess.indices(s.test_segments, "test_segments"));
+        }
+        if (!"fraction".equals(s.split)) throw new InvalidInputException("split must be 'fraction' or 'segments', got '" + s.split + "'");
+        double tf = s.train_fraction > 0 ? s.train_fraction : d.train_fraction;
+        double vf = s.validation_fraction >= 0 ? s.validation_fraction : d.validation_fraction;
+        return Dataset.byFraction(rec, tf, vf);
+    }
+
+    static List<String> names(List<String> channels) {
+        List<String> out = new ArrayList<>();
+        for (String c : channels) out.add(ChannelGuess.neuronName(c));
+        return out;
+    }
+
+    static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        for (String ext : new String[] {".gz", ".csv", ".tsv", ".txt"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        return n;
+    }
+
+    static Provenance.InputFile input(Path file) throws IOException {
+        Provenance.InputFile in = new Provenance.InputFile();
+        in.name = file.getFileName().toString();
+        in.sha256 = ModelFiles.sha256(file);
+        in.bytes = Files.size(file);
+        return in;
+    }
+
+    static Provenance provenance(FitSettings s, Plan p, History h, String trainer) {
+        Provenance pr = new Provenance();
+        pr.inputs = p.inputs;
+        pr.voltage_channels = p.voltageChannels;
+        pr.current_channels = p.currentChannels;
+        pr.recording_notes = p.recording.notes();
+        Map<String, Object> settings = Json.GSON.fromJson(Json.GSON.toJsonTree(s), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+        pr.settings = settings;
+        pr.trainer = trainer;
+        pr.seed = p.training.seed;
+        pr.threads = p.training.threads;
+        pr.software_version = SoftwareVersion.version();
+        pr.software_commit = SoftwareVersion.commit();
+        pr.jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        pr.os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        pr.created = Instant.now().toString();
+        pr.capacitance_fixed = p.network.capacitanceFixed();
+        if (pr.capacitance_fixed) pr.notes.add("capacitance fixed at " + p.network.spec().capacitance_nF + " nF");
+        if (h.selected >= 0) pr.notes.add("kept the snapshot of epoch " + h.snapshots.get(h.selected).epoch + ", selected by " + p.training.selection.id());
+        if (!"completed".equals(h.stopped)) pr.notes.add("training stopped: " + h.stopped);
+        return pr;
+    }
+}

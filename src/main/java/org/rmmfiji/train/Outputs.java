@@ -1,0 +1,75 @@
+package org.rmmfiji.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.io.AtomicFiles;
+import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.metrics.MetricsReport;
+import org.rmmfiji.model.Current;
+import org.rmmfiji.model.Edge;
+import org.rmmfiji.model.Network;
+import org.rmmfiji.sim.ChannelMap;
+import org.rmmfiji.sim.FreeRun;
+
+/** Writes the prediction CSV and the metrics table shared by Fit RMM and Predict. */
+final class Outputs {
+    private Outputs() {}
+
+    /** (edge, current) pairs of every current, for the prediction CSV. */
+    static int[][] allCurrents(Network net) {
+        List<int[]> l = new ArrayList<>();
+        for (int e = 0; e < net.edges().size(); e++)
+            for (int c = 0; c < net.edges().get(e).currents().size(); c++) l.add(new int[] {e, c});
+        return l.toArray(new int[0][]);
+    }
+
+    static String currentColumn(Network net, int[] ec) {
+        Edge edge = net.edges().get(ec[0]);
+        Current c = edge.currents().get(ec[1]);
+        String post = net.voltageName(edge.post());
+        String pre = edge.intrinsic() ? "" : "_from_" + net.voltageName(edge.pre());
+        return "I_" + post + "_" + c.name() + pre + "_pred_nA";
+    }
+
+    /** Free-runs every segment of the recording and writes t_ms, recorded and predicted voltages, chosen currents. */
+    static void writePrediction(Path file, Network net, Recording rec, ChannelMap map, boolean withCurrents, double dumpFraction) throws IOException {
+        int[][] cur = withCurrents ? allCurrents(net) : new int[0][];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < net.modelledCount(); i++) {
+            names.add("V_" + net.voltageName(i) + "_mV");
+            names.add("V_" + net.voltageName(i) + "_pred_mV");
+        }
+        for (int[] ec : cur) names.add(currentColumn(net, ec));
+        List<List<double[]>> segs = new ArrayList<>();
+        double[] starts = new double[rec.segments().size()];
+        int s = 0;
+        for (Segment seg : rec.segments()) {
+            FreeRun.Result r = FreeRun.run(net, seg, map, cur, dumpFraction);
+            List<double[]> cols = new ArrayList<>();
+            for (int i = 0; i < net.modelledCount(); i++) {
+                cols.add(r.measured[i]);
+                cols.add(r.predicted[i]);
+            }
+            for (int c = 0; c < cur.length; c++) cols.add(r.currents[c]);
+            segs.add(cols);
+            starts[s++] = r.start * net.dt();
+        }
+        CsvRecordings.write(file, net.dt(), starts, names, segs);
+    }
+
+    static void writeMetrics(Path file, List<MetricsReport> reports) throws IOException {
+        AtomicFiles.writeText(file, w -> {
+            w.write("neuron,part,score,loss,gamma,spike_count_ratio,spikes_data,spikes_model,subthreshold_rmse_mV,variance_explained,diverged,duration_ms\n");
+            for (MetricsReport r : reports) {
+                w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s,%s%n", r.neuron, r.part, r.score, r.loss, r.gamma,
+                        r.spike_count_ratio, r.spikes_data, r.spikes_model, r.subthreshold_rmse_mV, r.variance_explained, r.diverged, r.duration_ms));
+            }
+        });
+    }
+}
