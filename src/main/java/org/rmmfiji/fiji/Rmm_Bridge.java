@@ -1,0 +1,98 @@
+package org.rmmfiji.fiji;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.Macro;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+
+import org.scijava.Cancelable;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.service.Service;
+
+/**
+ * The IJ1 face of the commands, registered in plugins.config as "Fit RMM" and "Predict RMM": a macro's
+ * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
+ * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
+ * options) SciJava shows the command's dialog. The metrics go to the Results table, one row per neuron and part.
+ */
+public class Rmm_Bridge implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        Class<? extends Command> type = "predict".equals(arg) ? PredictRmmCommand.class : FitRmmCommand.class;
+        String title = "predict".equals(arg) ? "Predict RMM" : "Fit RMM";
+        Thread.currentThread().setContextClassLoader(IJ.getClassLoader());
+        Context ctx = (Context) IJ.runPlugIn("org.scijava.Context", "");
+        if (ctx == null) {
+            IJ.error(title, "Could not start SciJava; is scijava-common on the class path?");
+            return;
+        }
+        CommandService cs = ctx.service(CommandService.class);
+        ModuleService ms = ctx.service(ModuleService.class);
+        CommandInfo info = cs.getCommand(type);
+        String options = Macro.getOptions();
+        try {
+            Module module = ms.createModule(info);
+            Map<String, Object> given = new HashMap<>();
+            if (options != null) {
+                for (ModuleItem<?> item : info.inputs()) {
+                    if (Service.class.isAssignableFrom(item.getType())) continue;
+                    String v = Macro.getValue(options, item.getName(), null);
+                    if (v != null) given.put(item.getName(), v);      // typed by SciJava's converters
+                    else module.resolveInput(item.getName());         // a macro run keeps defaults: no dialog
+                }
+            }
+            Module done = ms.run(module, true, given).get();
+            if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
+                String why = ((Cancelable) done).getCancelReason();
+                if (why != null) IJ.log(why);
+                if (options == null && why != null) IJ.error(title, why);
+                return;
+            }
+            Object summary = done.getOutput("summary");
+            if (summary != null) IJ.log(summary.toString());
+            Object metrics = done.getOutput("metrics_file");
+            if (metrics != null) showMetrics(metrics.toString());
+        } catch (Exception e) {
+            IJ.log(title + " failed: " + e);
+            if (options == null) IJ.error(title, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Puts the metrics table into the system Results table, where macros read it with getResult(). */
+    static void showMetrics(String file) throws IOException {
+        List<String> lines = Files.readAllLines(Paths.get(file), StandardCharsets.UTF_8);
+        if (lines.isEmpty()) return;
+        String[] head = lines.get(0).split(",");
+        ResultsTable rt = ResultsTable.getResultsTable();
+        if (rt == null) rt = new ResultsTable();
+        rt.reset();
+        rt.setPrecision(6);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            rt.incrementCounter();
+            for (int c = 0; c < head.length && c < cells.length; c++) {
+                try {
+                    rt.addValue(head[c], Double.parseDouble(cells[c]));
+                } catch (NumberFormatException e) {
+                    rt.addValue(head[c], cells[c]);
+                }
+            }
+        }
+        rt.show("Results");
+    }
+}

@@ -1,0 +1,68 @@
+package org.rmmfiji.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rmmfiji.data.Dataset;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.io.ModelFile;
+import org.rmmfiji.io.ModelFiles;
+import org.rmmfiji.metrics.MetricsReport;
+import org.rmmfiji.metrics.ScoreSettings;
+import org.rmmfiji.model.Network;
+import org.rmmfiji.sim.ChannelMap;
+
+/** A fitted model and a recording → the free-run prediction CSV, and metrics (the recorded voltage is there). */
+public final class PredictJob {
+    private PredictJob() {}
+
+    public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
+        if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
+        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to predict");
+        if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the prediction");
+        Path out = Paths.get(s.output_dir);
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
+        ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
+        Network net = ModelFiles.toNetwork(mf, s.model_file);
+        Path recPath = Paths.get(s.recording_file);
+        Recording rec = CsvRecordings.read(recPath);
+        if (Math.abs(rec.dt() - net.dt()) > 1e-6 * net.dt())
+            throw new InvalidInputException(rec.source() + " is sampled every " + rec.dt() + " ms but the model was fitted at δ = " + net.dt()
+                    + " ms; the model's step must equal the data's (resample the recording to " + net.dt() + " ms)");
+        int m = net.modelledCount(), n = net.voltageCount();
+        List<String> voltages = new ArrayList<>();
+        List<String> givenNeurons = ChannelGuess.list(s.neurons), givenInputs = ChannelGuess.list(s.inputs);
+        List<String> fitted = mf.provenance.voltage_channels;
+        voltages.addAll(!givenNeurons.isEmpty() ? givenNeurons : fitted.subList(0, Math.min(m, fitted.size())));
+        voltages.addAll(!givenInputs.isEmpty() ? givenInputs : fitted.subList(Math.min(m, fitted.size()), fitted.size()));
+        if (voltages.size() != n)
+            throw new InvalidInputException("the model needs " + n + " voltage channel(s) (" + m + " modelled, " + (n - m) + " input); got " + voltages);
+        List<String> currents = !s.currents.isBlank() ? ChannelGuess.currents(rec, s.currents, voltages.subList(0, m)) : mf.provenance.current_channels;
+        ChannelMap map = ChannelMap.bind(rec, net, voltages, currents);
+        ScoreSettings score = mf.score != null ? mf.score : new ScoreSettings();
+        TrainingSettings t = new TrainingSettings();
+        t.score = score;
+        Dataset all = new Dataset(rec, List.of(), rec.segments(), List.of());
+        String name = s.output_name.isBlank() ? FitJob.baseName(recPath) : s.output_name;
+        FitResult r = new FitResult();
+        r.network = net;
+        r.model = mf;
+        r.dt = net.dt();
+        r.predictionFile = out.resolve(name + "-prediction.csv");
+        r.metricsFile = out.resolve(name + "-metrics.csv");
+        listener.message("Predicting " + rec.source() + " with " + Paths.get(s.model_file).getFileName() + "…");
+        List<MetricsReport> metrics = Validation.evaluate(net, rec.segments(), map, score, t.dump_fraction, "recording");
+        r.metrics = metrics;
+        FitJob.preview(r, net, all, map, t.dump_fraction);
+        r.previewPart = "recording";
+        Outputs.writePrediction(r.predictionFile, net, rec, map, !s.record_currents.isBlank(), t.dump_fraction);
+        Outputs.writeMetrics(r.metricsFile, metrics);
+        return r;
+    }
+}

@@ -1,0 +1,14 @@
+package org.rmmfiji.train;
+
+/** Settings of the Predict command (snake_case: parameter names, macro keys, launcher keys). */
+public final class PredictSettings {
+    public String model_file = "";
+    public String recording_file = "";
+    /** Channel overrides; empty: the channels the model was fitted with. */
+    public String neurons = "";
+    public String inputs = "";
+    public String currents = "";
+    public String output_dir = "";
+    public String output_name = "";
+    public String record_currents = "";
+}
