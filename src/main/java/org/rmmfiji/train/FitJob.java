@@ -122,6 +122,7 @@ public final class FitJob {
         Plan p = new Plan();
         if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
         if (s.output_dir == null || s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the model file and results");
+        requireFiniteNumbers(s);
         p.outputDir = Paths.get(s.output_dir);
         if (Files.exists(p.outputDir) && !Files.isDirectory(p.outputDir))
             throw new InvalidInputException("output_dir " + p.outputDir + " is a file, not a folder");
@@ -197,6 +198,19 @@ public final class FitJob {
         checkLengths(p, t);
         p.training = t;
         return p;
+    }
+
+    /** Every numeric setting must be a number: NaN would otherwise fall through to a default unnoticed. */
+    static void requireFiniteNumbers(FitSettings s) {
+        for (java.lang.reflect.Field f : FitSettings.class.getFields()) {
+            if (f.getType() != double.class) continue;
+            try {
+                double v = f.getDouble(s);
+                if (!Double.isFinite(v)) throw new InvalidInputException(f.getName() + " must be a finite number, got " + v);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static ScoreSettings scoreSettings(Preset.Defaults d) {

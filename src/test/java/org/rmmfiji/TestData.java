@@ -1,0 +1,33 @@
+package org.rmmfiji;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.rmmfiji.groundtruth.NamedDatasets;
+
+/** Small ground-truth recordings for fast tests, made on the fly. */
+public final class TestData {
+    private TestData() {}
+
+    /** The hh dataset at 2 % of its length: 1.2 s training and 0.4 s validation segments at 20 kHz. */
+    public static Path smallHh(Path dir) throws IOException {
+        NamedDatasets.generate(NamedDatasets.HH, dir, 0.02);
+        return dir.resolve("hh.csv");
+    }
+
+    /** Every file under a folder with its bytes, to prove a folder was left unchanged. */
+    public static Map<String, byte[]> snapshot(Path dir) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        if (!Files.exists(dir)) return m;
+        try (var s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) if (Files.isRegularFile(p)) m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return m;
+    }
+
+    /** Where the shared reference data live, relative to the project root. */
+    public static Path sharedAbf() { return Path.of("..", "shared", "data", "abf"); }
+}

@@ -1,0 +1,43 @@
+package org.rmmfiji.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FastMathTest {
+
+    @Test
+    void expIsWithinTwoUlpOfStrictMath() {
+        Rng rng = new Rng(1);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rng.nextDouble() - 0.5) * 1400;
+            double a = FastMath.exp(x), b = StrictMath.exp(x);
+            assertTrue(Math.abs(a - b) <= 2 * Math.ulp(b), "exp(" + x + ") = " + a + " vs " + b);
+        }
+        assertEquals(0.0, FastMath.exp(-800), 0);
+        assertEquals(Double.POSITIVE_INFINITY, FastMath.exp(800), 0);
+        assertTrue(Double.isNaN(FastMath.exp(Double.NaN)));
+    }
+
+    @Test
+    void tanhSigmoidSoftplus() {
+        for (double x = -25; x <= 25; x += 0.01) {
+            assertEquals(Math.tanh(x), FastMath.tanh(x), 4e-16 + 2 * Math.ulp(Math.tanh(x)));
+            assertEquals(1 / (1 + Math.exp(-x)), FastMath.sigmoid(x), 1e-15);
+            assertEquals(Math.log1p(Math.exp(x)), FastMath.softplus(x), 1e-14 * Math.max(1, Math.abs(x)));
+        }
+        assertEquals(0.7, FastMath.softplus(FastMath.softplusInverse(0.7)), 1e-14);
+    }
+
+    @Test
+    void rngIsDeterministic() {
+        Rng a = new Rng(42), b = new Rng(42);
+        for (int i = 0; i < 1000; i++) assertEquals(a.nextGaussian(), b.nextGaussian(), 0);
+        double s = 0, s2 = 0;
+        Rng c = new Rng(7);
+        for (int i = 0; i < 100_000; i++) { double g = c.nextGaussian(); s += g; s2 += g * g; }
+        assertEquals(0, s / 100_000, 0.02);
+        assertEquals(1, s2 / 100_000, 0.02);
+    }
+}

@@ -1,0 +1,170 @@
+package org.rmmfiji.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmmfiji.TestData;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.io.ModelFile;
+import org.rmmfiji.io.ModelFiles;
+import org.rmmfiji.model.Network;
+import org.rmmfiji.sim.FreeRun;
+
+class FitJobTest {
+    @TempDir static Path data;
+    static Path hh;
+
+    @BeforeAll
+    static void makeData() throws IOException {
+        hh = TestData.smallHh(data);
+    }
+
+    static FitSettings settings(Path out) { return settingsFor(hh, out); }
+
+    static FitSettings settingsFor(Path recording, Path out) {
+        FitSettings s = new FitSettings();
+        s.recording_file = recording.toString();
+        s.output_dir = out.toString();
+        s.split = "segments";
+        s.train_segments = "0";
+        s.validation_segments = "1";
+        s.epochs = 3;
+        s.batch_size = 2000;
+        s.snapshot_every = 1;
+        return s;
+    }
+
+    @Test
+    void fitWritesModelPredictionAndMetrics(@TempDir Path out) throws IOException {
+        FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
+        assertTrue(Files.exists(r.modelFile) && Files.exists(r.predictionFile) && Files.exists(r.metricsFile));
+        assertEquals(3, r.history.epoch_loss.size());
+        assertEquals(3, r.history.snapshots.size());
+        assertTrue(r.history.epoch_loss.get(2) < r.history.epoch_loss.get(0), "training loss falls: " + r.history.epoch_loss);
+        var pred = CsvRecordings.read(r.predictionFile);
+        assertEquals(java.util.List.of("V_cell", "V_cell_pred"), pred.channelNames());
+        assertEquals(2, pred.segments().size());
+        ModelFile mf = ModelFiles.read(r.modelFile);
+        assertEquals("hh.csv", mf.provenance.inputs.get(0).name);
+        assertEquals(64, mf.provenance.inputs.get(0).sha256.length());
+        assertEquals(java.util.List.of("V"), mf.provenance.voltage_channels);
+        assertEquals(java.util.List.of("I"), mf.provenance.current_channels);
+        assertEquals(3.0, ((Number) mf.provenance.settings.get("epochs")).doubleValue(), 0);
+        assertTrue(mf.history.getAsJsonObject().has("epoch_loss"));
+        assertEquals(2, mf.metrics.size(), "train and validation");
+    }
+
+    @Test
+    void loadingReproducesThePredictionBitForBit(@TempDir Path out) throws IOException {
+        FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
+        Network loaded = ModelFiles.toNetwork(ModelFiles.read(r.modelFile), "test");
+        var rec = CsvRecordings.read(hh);
+        var plan = FitJob.plan(settings(out));
+        FreeRun.Result a = FreeRun.run(r.network, rec.segments().get(1), plan.channels, Outputs.allCurrents(r.network), 0.01);
+        FreeRun.Result b = FreeRun.run(loaded, rec.segments().get(1), plan.channels, Outputs.allCurrents(loaded), 0.01);
+        assertArrayEquals(a.predicted[0], b.predicted[0]);
+        for (int c = 0; c < a.currents.length; c++) assertArrayEquals(a.currents[c], b.currents[c]);
+    }
+
+    @Test
+    void sameSeedSameParametersOnOneAndTwoThreads(@TempDir Path out1, @TempDir Path out2) throws IOException {
+        FitSettings s1 = settings(out1), s2 = settings(out2);
+        s1.threads = 1;
+        s2.threads = 2;
+        ModelFile a = FitJob.run(s1, ProgressListener.NONE, new CancelToken()).model;
+        ModelFile b = FitJob.run(s2, ProgressListener.NONE, new CancelToken()).model;
+        assertEquals(a.parameters.size(), b.parameters.size());
+        for (int i = 0; i < a.parameters.size(); i++) assertArrayEquals(a.parameters.get(i).values, b.parameters.get(i).values, a.parameters.get(i).name);
+    }
+
+    @Test
+    void continuesFromAModelFile(@TempDir Path out, @TempDir Path out2) throws IOException {
+        FitResult first = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
+        FitSettings s = settings(out2);
+        s.initial_model = first.modelFile.toString();
+        s.epochs = 1;
+        FitResult second = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        assertEquals(first.model.normalisation.get(0).values[0], second.model.normalisation.get(0).values[0], 0, "normalisation is kept");
+        assertEquals(2, second.model.provenance.inputs.size());
+    }
+
+    @Test
+    void aNanLossStopsAndKeepsTheBestSnapshot(@TempDir Path out) throws IOException {
+        FitSettings s = settings(out);
+        s.epochs = 6;
+        var plan = FitJob.plan(s);
+        // after the second snapshot, poison a weight so the next mini-batch's loss is NaN
+        ProgressListener poison = new ProgressListener() {
+            @Override public void snapshot(History.Snapshot snap) {
+                if (snap.epoch == 2) plan.network.parameters()[plan.network.store().block("cell<-cell.lumped.W1").offset()] = Double.NaN;
+            }
+        };
+        History h = new TeacherForcingTrainer().train(plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, poison, new CancelToken());
+        assertTrue(h.stopped.contains("NaN"), h.stopped);
+        assertEquals(2, h.epoch_loss.size());
+        assertTrue(h.selected >= 0 && h.snapshots.get(h.selected).epoch <= 2);
+        for (double p : plan.network.parameters()) assertTrue(Double.isFinite(p), "the kept snapshot is finite");
+    }
+
+    @Test
+    void cancelStopsWithoutWriting(@TempDir Path out) throws IOException {
+        CancelToken c = new CancelToken();
+        c.cancel();
+        Map<String, byte[]> before = TestData.snapshot(out);
+        assertThrows(FitJob.CancelledException.class, () -> FitJob.run(settings(out), ProgressListener.NONE, c));
+        assertEquals(before.keySet(), TestData.snapshot(out).keySet());
+    }
+
+    @Test
+    void badInputLeavesTheOutputFolderUnchanged(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("keep.txt"), "existing results");
+        Path shortFile = out.resolve("short.csv");
+        StringBuilder sb = new StringBuilder("t_ms,V_mV,I_nA\n");
+        for (int k = 0; k < 100; k++) sb.append(k * 0.05).append(",-60,0\n");
+        Files.writeString(shortFile, sb.toString());
+        Path spec = out.resolve("bad.rmmspec.json");
+        Files.writeString(spec, "{\"format_version\":1,\"neurons\":[\"cell\"],\"edges\":[{\"post\":\"cell\",\"pre\":\"cell\","
+                + "\"filter_bank\":{\"blocks\":[{\"type\":\"diagonal\",\"tau_ms\":[1,-2]}]},\"currents\":[{\"type\":\"leak\",\"name\":\"leak\",\"g0_uS\":1}]}]}");
+        Map<String, byte[]> before = TestData.snapshot(out);
+
+        expectError(out, s -> s.recording_file = out.resolve("missing.csv").toString(), "no such file");
+        expectError(out, s -> s.neurons = "V_XX", "V_XX");
+        expectError(out, s -> s.currents = "I_nope", "I_nope");
+        expectError(out, s -> s.preset = "no-such", "no-such");
+        expectError(out, s -> s.selection = "best", "selection");
+        expectError(out, s -> s.spec_file = spec.toString(), "positive");
+        expectError(out, s -> s.learning_rate = Double.NaN, "learning_rate");
+        expectError(out, s -> s.validation_segments = "7", "segment 7");
+        expectError(out, s -> { s.recording_file = shortFile.toString(); s.split = "fraction"; s.train_fraction = 0.5; s.validation_fraction = 0.5; },
+                "shorter than the filters' transient");
+        expectError(out, s -> s.capacitance_nF = -1, "capacitance");
+        assertEqualsBytes(before, TestData.snapshot(out));
+    }
+
+    interface Edit { void apply(FitSettings s); }
+
+    void expectError(Path out, Edit edit, String mustMention) {
+        FitSettings s = settings(out);
+        edit.apply(s);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FitJob.run(s, ProgressListener.NONE, new CancelToken()));
+        assertTrue(e.getMessage().contains(mustMention), "message '" + e.getMessage() + "' should mention " + mustMention);
+    }
+
+    static void assertEqualsBytes(Map<String, byte[]> a, Map<String, byte[]> b) {
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
+        assertFalse(a.isEmpty());
+    }
+}
