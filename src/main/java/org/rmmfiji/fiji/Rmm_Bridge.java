@@ -50,7 +50,7 @@ public class Rmm_Bridge implements PlugIn {
             Map<String, Object> given = new HashMap<>();
             if (options != null) {
                 for (ModuleItem<?> item : info.inputs()) {
-                    if (Service.class.isAssignableFrom(item.getType())) continue;
+                    if (Service.class.isAssignableFrom(item.getType()) || item.getType() == Context.class) continue;   // injected, not user inputs
                     String v = Macro.getValue(options, item.getName(), null);
                     if (v != null) given.put(item.getName(), v);      // typed by SciJava's converters
                     else module.resolveInput(item.getName());         // a macro run keeps defaults: no dialog

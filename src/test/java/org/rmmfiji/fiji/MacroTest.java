@@ -1,0 +1,49 @@
+package org.rmmfiji.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.imagej.patcher.LegacyEnvironment;
+
+import org.rmmfiji.TestData;
+
+/**
+ * An IJ1 macro calls run("Fit RMM", …) in a patched, headless ImageJ 1.x (ij1-patcher, as Fiji's
+ * --headless does): the plugins.config entry, the bridge and the SciJava command all run for real.
+ */
+class MacroTest {
+
+    static File jarOf(Class<?> c) throws Exception {
+        return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void macroRunsFitRmmAndReadsTheResults(@TempDir Path data, @TempDir Path out) throws Exception {
+        Path hh = TestData.smallHh(data);
+        LegacyEnvironment ij1 = new LegacyEnvironment(null, true);
+        ij1.disableIJ1PluginDirs();
+        ij1.addPluginClasspath(new File("target/classes"));
+        for (Class<?> c : new Class<?>[] {org.scijava.Context.class, org.scijava.parsington.ExpressionParser.class,
+                com.google.gson.Gson.class, net.miginfocom.swing.MigLayout.class, net.miginfocom.layout.LC.class})
+            ij1.addPluginClasspath(jarOf(c));
+        String macro = "run(\"Fit RMM\", \"recording_file=[" + hh + "] output_dir=[" + out + "] split=segments train_segments=0 "
+                + "validation_segments=1 epochs=2 batch_size=2000\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.macro.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.macro.part\", getResultString(\"part\", 1));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.macro.score\", \"\" + getResult(\"score\", 1));\n";
+        ij1.runMacro(macro, null);
+        assertTrue(Files.exists(out.resolve("hh.rmm.json")), "the model file was written");
+        assertTrue(Files.exists(out.resolve("hh-prediction.png")));
+        assertEquals("2", System.getProperty("rmm.macro.rows"));
+        assertEquals("validation", System.getProperty("rmm.macro.part"));
+        double score = Double.parseDouble(System.getProperty("rmm.macro.score"));
+        assertTrue(score >= 0 && score <= 1, "score " + score);
+    }
+}
