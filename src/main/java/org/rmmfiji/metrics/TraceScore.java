@@ -31,12 +31,12 @@ public final class TraceScore {
             sum += kernel[i + half];
         }
         for (int i = 0; i < kernel.length; i++) kernel[i] /= sum;
+        if (kernel.length > 64) return Fft.convolveValid(y, kernel);   // long kernels: overlap-add FFT
         int n = y.length - 2 * half;           // only the fully covered ("valid") part
         double[] out = new double[n];
-        for (int k = 0; k < n; k++) {
-            double acc = 0;
-            for (int i = 0; i < kernel.length; i++) acc += kernel[i] * y[k + i];
-            out[k] = acc;
+        for (int i = 0; i < kernel.length; i++) {   // one axpy per tap: vectorised, unlike a dot per sample
+            double w = kernel[i];
+            for (int k = 0; k < n; k++) out[k] += w * y[k + i];
         }
         return out;
     }

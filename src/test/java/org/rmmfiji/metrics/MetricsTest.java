@@ -66,4 +66,19 @@ class MetricsTest {
         assertEquals(0.0, silent.spike_count_ratio, 0);
         assertTrue(silent.score < 0.01, "a flat trace scores " + silent.score);
     }
+
+    @Test
+    void fftConvolutionEqualsTheDirectSum() {
+        Rng rng = new Rng(5);
+        double[] y = new double[50_000], kernel = new double[2401];
+        for (int k = 0; k < y.length; k++) y[k] = rng.nextGaussian();
+        for (int i = 0; i < kernel.length; i++) kernel[i] = rng.nextDouble();
+        double[] fast = Fft.convolveValid(y, kernel);
+        assertEquals(y.length - kernel.length + 1, fast.length);
+        for (int k = 0; k < fast.length; k += 131) {
+            double direct = 0;
+            for (int i = 0; i < kernel.length; i++) direct += kernel[i] * y[k + i];
+            assertEquals(direct, fast[k], 1e-9 * (1 + Math.abs(direct)), "sample " + k);
+        }
+    }
 }
