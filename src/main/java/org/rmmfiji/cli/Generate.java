@@ -12,7 +12,7 @@ final class Generate {
 
     static int run(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: hh, pd-lp, all)");
+            System.err.println("usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: hh, pd-lp, all, sample)");
             return 2;
         }
         Path out = Paths.get("datasets");
@@ -24,6 +24,11 @@ final class Generate {
                 System.err.println("unknown option " + args[i]);
                 return 2;
             }
+        }
+        if (args[1].equals("sample")) {
+            NamedDatasets.writeSample(out);
+            System.out.println("wrote " + out.resolve(NamedDatasets.SAMPLE_FILE));
+            return 0;
         }
         Iterable<NamedDataset> sets = args[1].equals("all") ? NamedDatasets.all() : java.util.List.of(NamedDatasets.get(args[1]));
         for (NamedDataset d : sets) {

@@ -54,6 +54,23 @@ public final class NamedDatasets {
         return t.hash();
     }
 
+    /** The bundled sample: an excerpt of {@code hh} (training 30–42 s, across the firing onset; validation 0–4 s). */
+    public static final String SAMPLE_FILE = "hh-excerpt.csv.gz";
+
+    public static void writeSample(Path folder) throws IOException {
+        Tables t = hh(1.0);
+        List<List<double[]>> excerpt = new ArrayList<>();
+        excerpt.add(slice(t.segments.get(0), 30_000 / t.dt, 42_000 / t.dt));
+        excerpt.add(slice(t.segments.get(1), 0, 4_000 / t.dt));
+        CsvRecordings.write(folder.resolve(SAMPLE_FILE), t.dt, t.names, excerpt);
+    }
+
+    private static List<double[]> slice(List<double[]> cols, double from, double to) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] c : cols) out.add(java.util.Arrays.copyOfRange(c, (int) Math.round(from), (int) Math.round(to)));
+        return out;
+    }
+
     /** Columns of the recording and truth files, per segment. */
     static final class Tables {
         double dt;

@@ -23,7 +23,7 @@ import org.rmmfiji.data.Units;
  * The project's CSV dialect: a header row; a time column {@code t_ms}; then one column per channel named
  * {@code <name>_<unit>} ({@code V_LP_mV}, {@code I_LP_nA}); comma separated; full float precision.
  * An optional integer column {@code segment} numbers the segments; otherwise a gap in time longer than
- * 1.5 δ starts a new segment. Files ending in {@code .gz} are read through gzip.
+ * 1.5 δ starts a new segment. Files ending in {@code .gz} are read and written through gzip.
  */
 public final class CsvRecordings {
     private CsvRecordings() {}
@@ -175,6 +175,16 @@ public final class CsvRecordings {
     /** As {@link #write(Path, double, List, List)}, with the time of each segment's first row given (ms). */
     public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns)
             throws IOException {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            AtomicFiles.writeBytes(file, out -> {
+                java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+                Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
+                writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns);
+                w.flush();
+                gz.finish();
+            });
+            return;
+        }
         AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns));
     }
 
