@@ -1,16 +1,16 @@
 package org.rmmfiji.cli;
 
 /**
- * The launcher. {@code generate NAME …} writes a named ground-truth dataset; anything else is handed to the
+ * The launcher. {@code generate NAME …} writes a named ground-truth dataset, {@code benchmark} measures training
+ * throughput against the numpy baseline; anything else is handed to the
  * SciJava console as Fiji does, e.g. {@code --headless --run "Fit RMM" 'recording_file="x.csv",…'}.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("generate")) {
-            System.exit(Generate.run(args));
-        }
+        if (args.length > 0 && args[0].equals("generate")) System.exit(Generate.run(args));
+        if (args.length > 0 && args[0].equals("benchmark")) System.exit(Benchmark.run(args));
         System.exit(Launcher.run(args));
     }
 }

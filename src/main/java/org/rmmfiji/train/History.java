@@ -27,6 +27,8 @@ public final class History {
     public int selected = -1;
     /** completed, cancelled, or why training stopped early. */
     public String stopped = "completed";
+    /** Teacher-forcing samples per epoch (after the transients are dropped). */
+    public long samples;
     public double training_seconds;
     public double validation_seconds;
 }

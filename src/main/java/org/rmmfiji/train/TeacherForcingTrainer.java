@@ -34,6 +34,7 @@ public final class TeacherForcingTrainer implements Trainer {
         if (!net.normalised()) f.applyRanges(net);
         History h = new History();
         h.trainer = name();
+        h.samples = f.samples;
         double[] p = net.parameters();
         Adam adam = new Adam(net.store(), s.learning_rate, s.beta1, s.beta2);
         Rng rng = new Rng(s.seed ^ 0x5DEECE66DL);

@@ -1,0 +1,45 @@
+package org.rmmfiji.train;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+import org.rmmfiji.io.AtomicFiles;
+import org.rmmfiji.model.Network;
+
+/**
+ * Writes the teacher-forcing regressors of neuron 0 as raw little-endian float32 rows (PREFIX.f32) with a JSON
+ * header (PREFIX.json), so an independent implementation (the numpy baseline) trains on identical features.
+ */
+public final class FeatureExport {
+    private FeatureExport() {}
+
+    public static void write(Network net, TrainingData data, double dumpFraction, Path prefix) throws IOException {
+        TeacherForcingFeatures f = TeacherForcingFeatures.build(net, data.dataset().train(), data.channels(), dumpFraction);
+        FeatureMatrix fm = f.perNeuron[0];
+        int rows = fm.rows, width = fm.width;
+        AtomicFiles.writeBytes(prefix.resolveSibling(prefix.getFileName() + ".f32"), out -> {
+            ByteBuffer bb = ByteBuffer.allocate(4 * width * 4096).order(ByteOrder.LITTLE_ENDIAN);
+            int[] idx = new int[1];
+            double[] row = new double[width];
+            for (int r = 0; r < rows; r++) {
+                idx[0] = r;
+                fm.gather(idx, 0, 1, 0, width, row);
+                for (double v : row) bb.putFloat((float) v);
+                if (!bb.hasRemaining() || r == rows - 1) {
+                    out.write(bb.array(), 0, bb.position());
+                    bb.clear();
+                }
+            }
+        });
+        StringBuilder meta = new StringBuilder("{\"rows\": " + rows + ", \"width\": " + width);
+        for (int e = 0; e < net.edges().size(); e++) {
+            var edge = net.edges().get(e);
+            if (edge.post() != 0) continue;
+            meta.append(", \"").append(edge.intrinsic() ? "intrinsic_states" : "synapse_states").append("\": ").append(edge.bank().size());
+        }
+        meta.append("}\n");
+        AtomicFiles.writeText(prefix.resolveSibling(prefix.getFileName() + ".json"), w -> w.write(meta.toString()));
+    }
+}

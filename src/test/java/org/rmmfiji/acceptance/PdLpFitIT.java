@@ -1,0 +1,40 @@
+package org.rmmfiji.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmmfiji.groundtruth.NamedDatasets;
+import org.rmmfiji.metrics.MetricsReport;
+import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.FitJob;
+import org.rmmfiji.train.FitResult;
+import org.rmmfiji.train.FitSettings;
+import org.rmmfiji.train.ProgressListener;
+
+/**
+ * pd-lp with the authors' lp-pd model (180 s train / 20 s validation / 20 s test): the kept snapshot predicts LP on
+ * the test segment, which neither training nor selection saw, with an angular separation ≥ 0.7.
+ */
+class PdLpFitIT {
+    static final int EPOCHS = 120;
+
+    @Test
+    void lpPdPredictsTheTestSegment(@TempDir Path out) throws Exception {
+        FitSettings s = new FitSettings();
+        s.recording_file = Acceptance.dataset(NamedDatasets.PD_LP).toString();
+        s.output_dir = out.toString();
+        s.preset = "lp-pd";
+        s.train_fraction = 180.0 / 220;
+        s.validation_fraction = 20.0 / 220;
+        s.epochs = EPOCHS;
+        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        MetricsReport test = Acceptance.find(r, "LP", "test");
+        Acceptance.figures("pd-lp", "pd-lp (180 s train, 20 s validation, 20 s test)", "lp-pd", r, test);
+        assertFalse(test.diverged, "the kept model runs free on the test segment");
+        assertTrue(test.score >= 0.7, "test angular separation " + test.score);
+    }
+}
