@@ -40,16 +40,31 @@ public final class FastMath {
         return p * Double.longBitsToDouble((k + 1023) << 52);
     }
 
-    /** tanh through exp: saturates to exactly ±1 beyond |x| = 19.1 (where 1 - tanh^2 is below 1 ulp). */
+    /**
+     * tanh without branches or bit tricks, so the JIT vectorises loops over it: e^{2x} is computed as
+     * (e^{2x/128})^128 — a degree-13 Taylor polynomial (truncation below 1e-18 for |2x/128| ≤ 0.3), then seven
+     * squarings — with x clamped to ±19.1, where tanh is 1 to within an ulp. Absolute error about 1e-14, smooth
+     * enough for central-difference gradient checks at 1e-6.
+     */
     public static double tanh(double x) {
-        if (x > 19.1) return 1.0;
-        if (x < -19.1) return -1.0;
-        if (Math.abs(x) < 1e-4) {                           // avoid cancellation near 0: x - x^3/3 + 2x^5/15
-            double x2 = x * x;
-            return x * (1.0 - x2 * (1.0 / 3.0 - x2 * (2.0 / 15.0)));
-        }
-        double e = exp(2.0 * x);
-        return (e - 1.0) / (e + 1.0);
+        double xc = Math.max(-19.1, Math.min(19.1, x));
+        double r = xc * (2.0 / 128.0);
+        double p = 1.0 / 6227020800.0;
+        p = p * r + 1.0 / 479001600.0;
+        p = p * r + 1.0 / 39916800.0;
+        p = p * r + 1.0 / 3628800.0;
+        p = p * r + 1.0 / 362880.0;
+        p = p * r + 1.0 / 40320.0;
+        p = p * r + 1.0 / 5040.0;
+        p = p * r + 1.0 / 720.0;
+        p = p * r + 1.0 / 120.0;
+        p = p * r + 1.0 / 24.0;
+        p = p * r + 1.0 / 6.0;
+        p = p * r + 0.5;
+        p = p * r + 1.0;
+        p = p * r + 1.0;
+        p *= p; p *= p; p *= p; p *= p; p *= p; p *= p; p *= p;
+        return (p - 1.0) / (p + 1.0);
     }
 
     /** Logistic sigmoid 1/(1+e^-x). */
