@@ -40,11 +40,13 @@ def init_mlp(sizes, rng):
 
 
 def mlp_forward(layers, z):
+    """z: (batch, inputs), sample-major, so mini-batches are contiguous row gathers."""
     acts = [z]
     for l, (w, b) in enumerate(layers):
-        a = w @ acts[-1]
+        a = acts[-1] @ w.T
         if l < len(layers) - 1:
-            a = np.tanh(a + b[:, None])
+            a += b
+            np.tanh(a, out=a)
         acts.append(a)
     return acts
 
@@ -55,13 +57,14 @@ def mlp_backward(layers, acts, d_out):
     for l in range(len(layers) - 1, -1, -1):
         w, b = layers[l]
         if l < len(layers) - 1:
-            d = d * (1.0 - acts[l + 1] ** 2)
-            gb = d.sum(axis=1)
+            d = d * (1.0 - acts[l + 1] * acts[l + 1])
+            gb = d.sum(axis=0)
         else:
             gb = np.zeros_like(b)     # no readout bias
-        gw = d @ acts[l].T
+        gw = d.T @ acts[l]
         grads.append([gw, gb])
-        d = w.T @ d
+        if l > 0:
+            d = d @ w
     return grads[::-1]
 
 
@@ -80,8 +83,8 @@ def main():
     z_syn_all = np.concatenate([v[:, None], x_syn], axis=1)
     a_i, b_i = minmax(z_int_all)
     a_s, b_s = minmax(z_syn_all)
-    z_int_all = (z_int_all * a_i + b_i).T.copy()
-    z_syn_all = (z_syn_all * a_s + b_s).T.copy()
+    z_int_all = np.ascontiguousarray(z_int_all * a_i + b_i, dtype=np.float32)
+    z_syn_all = np.ascontiguousarray(z_syn_all * a_s + b_s, dtype=np.float32)
     rng = np.random.default_rng(1)
     intrinsic = init_mlp([1 + n_int, 10, 10, 10, 1], rng)
     synapse = init_mlp([1 + n_syn, 10, 10, 1], rng)
@@ -99,19 +102,19 @@ def main():
         order = rng.permutation(n)
         for start in range(0, n - batch + 1, batch):
             idx = order[start:start + batch]
-            zi, zs = z_int_all[:, idx], z_syn_all[:, idx]
+            zi, zs = z_int_all[idx], z_syn_all[idx]
             vb, ub, tb = v[idx], u[idx], target[idx]
             ai, as_ = mlp_forward(intrinsic, zi), mlp_forward(synapse, zs)
             gl = softplus(leak[0])
-            psi = ai[-1][0] + as_[-1][0] + gl * (vb - leak[1])
+            psi = ai[-1][:, 0] + as_[-1][:, 0] + gl * (vb - leak[1])
             cinv = softplus(cinv_raw[0])
             drive = ub - psi
             err = cinv * drive - tb
             g = 2.0 * err / batch
-            d_psi = (-cinv * g)[None, :].astype(np.float32)
+            d_psi = (-cinv * g)[:, None].astype(np.float32)
             gi, gs = mlp_backward(intrinsic, ai, d_psi), mlp_backward(synapse, as_, d_psi)
             sig = lambda x: 1.0 / (1.0 + np.exp(-x))
-            g_leak = np.array([(d_psi[0] * (vb - leak[1])).sum() * sig(leak[0]), -(d_psi[0].sum()) * gl], dtype=np.float32)
+            g_leak = np.array([(d_psi[:, 0] * (vb - leak[1])).sum() * sig(leak[0]), -(d_psi[:, 0].sum()) * gl], dtype=np.float32)
             g_cinv = np.array([(g * drive).sum() * sig(cinv_raw[0])], dtype=np.float32)
             grads = [gp for layer in gi + gs for gp in layer] + [g_leak, g_cinv]
             for k, layer in enumerate(intrinsic + synapse):     # L2 on the weights

@@ -88,6 +88,9 @@ final class Benchmark {
     static Double runNumpy(Path prefix, int epochs) throws Exception {
         File script = new File("bench", "numpy_tf.py");
         ProcessBuilder pb = new ProcessBuilder("python3", script.getPath(), prefix.toString(), Integer.toString(epochs)).redirectErrorStream(true);
+        // Some machines pin OpenBLAS to an older kernel through these; a fair baseline runs numpy's best one.
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OPENBLAS_L2_SIZE");
         Process p;
         try {
             p = pb.start();

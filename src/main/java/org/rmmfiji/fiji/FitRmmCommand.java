@@ -45,6 +45,8 @@ public class FitRmmCommand extends ContextCommand {
     private String currents = "";
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
+    @Parameter(label = "Filter realisation", choices = {"preset", "diagonal", "gobf"}, persist = false)
+    private String filter_realization = "preset";
     @Parameter(label = "Continue from model (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File initial_model;
     @Parameter(label = "Split", choices = {"fraction", "segments"}, persist = false)

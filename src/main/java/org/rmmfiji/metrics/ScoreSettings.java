@@ -13,16 +13,4 @@ public final class ScoreSettings {
     public double smoothing_ms = 20;
     public double spike_threshold_mV = -20;
     public double coincidence_window_ms = 2;
-
-    public ScoreSettings copy() {
-        ScoreSettings s = new ScoreSettings();
-        s.band_low_hz = band_low_hz;
-        s.band_high_hz = band_high_hz;
-        s.band_order = band_order;
-        s.threshold_mV = threshold_mV;
-        s.smoothing_ms = smoothing_ms;
-        s.spike_threshold_mV = spike_threshold_mV;
-        s.coincidence_window_ms = coincidence_window_ms;
-        return s;
-    }
 }

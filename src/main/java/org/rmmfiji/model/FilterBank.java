@@ -124,12 +124,6 @@ public final class FilterBank {
         }
     }
 
-    /** One step of a single lane with a scalar input (convenience for streaming). */
-    public void step(double[] x, double v, double[] scratch1) {
-        scratch1[0] = v;
-        step(x, 1, scratch1);
-    }
-
     /**
      * The warm-up the authors use: start at the DC state of v[0], run over the whole segment, then
      * return the state from which a second pass begins (the end state of the first).

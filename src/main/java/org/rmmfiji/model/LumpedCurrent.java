@@ -9,7 +9,6 @@ import org.rmmfiji.math.Rng;
  */
 public final class LumpedCurrent implements Current {
     private final CurrentSpec spec;
-    private final int bankSize;
     private final int[] states;
     private final boolean voltageInput;
     private final Mlp mlp;
@@ -17,7 +16,6 @@ public final class LumpedCurrent implements Current {
 
     public LumpedCurrent(CurrentSpec spec, int bankSize, ParameterStore store, String prefix) {
         this.spec = spec;
-        this.bankSize = bankSize;
         if (spec.states == null) {
             states = new int[bankSize];
             for (int i = 0; i < bankSize; i++) states[i] = i;
@@ -131,6 +129,4 @@ public final class LumpedCurrent implements Current {
     @Override public double[] normalisation() { return norm.toArray(); }
 
     @Override public void setNormalisation(double[] values) { norm.fromArray(values); }
-
-    int bankSize() { return bankSize; }
 }

@@ -99,7 +99,6 @@ public final class Mlp {
         final double[][] act;      // act[0] unused (the caller's input); act[l] = output of layer l
         final double[][] delta;
         final double[][] effW;
-        final double[] acc = new double[8];
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -165,9 +164,9 @@ public final class Mlp {
             int wo = weights[l].offset();
             for (int o = 0; o < nOut; o++) {
                 int dO = o * T;
-                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, dO, T, ws.acc);
+                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, dO, T);
                 for (int i = 0; i < nIn; i++) {
-                    double g = dot(d, dO, x, i * T, T, ws.acc);
+                    double g = dot(d, dO, x, i * T, T);
                     if (signs[l] != WeightSign.FREE) g *= signs[l].derivative(p[wo + o * nIn + i]);
                     grad[wo + o * nIn + i] += g;
                 }
@@ -205,7 +204,7 @@ public final class Mlp {
         return r;
     }
 
-    private static double sum(double[] a, int o, int n, double[] acc) {
+    private static double sum(double[] a, int o, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int t = 0;
         for (; t + 7 < n; t += 8) {
@@ -216,7 +215,7 @@ public final class Mlp {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    private static double dot(double[] a, int ao, double[] b, int bo, int n, double[] acc) {
+    private static double dot(double[] a, int ao, double[] b, int bo, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int t = 0;
         for (; t + 7 < n; t += 8) {

@@ -64,7 +64,6 @@ public final class Simulator {
         int m = net.modelledCount();
         List<Edge> edges = net.edges();
         // 1. currents at the present state, and the new voltages of modelled neurons
-        double[] vNew = vPre;   // reuse as scratch for one neuron at a time
         for (int i = 0; i < m; i++) {
             java.util.Arrays.fill(psi, 0.0);
             System.arraycopy(s.v, i * lanes, vPost, 0, lanes);
@@ -85,8 +84,8 @@ public final class Simulator {
         // 2. filters advance with the voltages of step k
         for (int e = 0; e < edges.size(); e++) {
             Edge edge = edges.get(e);
-            System.arraycopy(s.v, edge.pre() * lanes, vNew, 0, lanes);
-            edge.bank().step(s.x[e], lanes, vNew);
+            System.arraycopy(s.v, edge.pre() * lanes, vPre, 0, lanes);
+            edge.bank().step(s.x[e], lanes, vPre);
         }
         // 3. commit the new modelled voltages
         for (int i = 0; i < m; i++) System.arraycopy(pending(i), 0, s.v, i * lanes, lanes);

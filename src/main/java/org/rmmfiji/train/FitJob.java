@@ -174,6 +174,7 @@ public final class FitJob {
             p.network = ModelFiles.toNetwork(initial, s.initial_model);
         } else {
             ModelSpec spec = fileSpec != null ? fileSpec : p.preset.build(names(neurons), names(inputs));
+            realize(spec, s.filter_realization);
             if (s.capacitance_nF < 0) throw new InvalidInputException("capacitance_nF must be positive (or 0 to learn it), got " + s.capacitance_nF);
             if (s.capacitance_nF > 0) spec.capacitance_nF = s.capacitance_nF;
             p.network = new Network(spec, p.recording.dt());
@@ -211,6 +212,15 @@ public final class FitJob {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Re-realises every filter bank as diagonal or GOBF, keeping the τ grids ("preset" keeps the spec's). */
+    static void realize(ModelSpec spec, String realization) {
+        if (realization == null || realization.isBlank() || realization.equals("preset")) return;
+        if (!realization.equals("diagonal") && !realization.equals("gobf"))
+            throw new InvalidInputException("filter_realization must be preset, diagonal or gobf; got '" + realization + "'");
+        for (org.rmmfiji.model.EdgeSpec e : spec.edges)
+            for (org.rmmfiji.model.FilterBankSpec.BlockSpec b : e.filter_bank.blocks()) b.type = realization;
     }
 
     static ScoreSettings scoreSettings(Preset.Defaults d) {

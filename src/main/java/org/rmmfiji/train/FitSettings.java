@@ -19,6 +19,11 @@ public final class FitSettings {
     public String preset = "hh-lumped";
     /** An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none. */
     public String spec_file = "";
+    /**
+     * Filter banks of the preset: "preset" keeps them; "diagonal" or "gobf" re-realises every bank with the same
+     * time constants (the authors make the realisation a hyperparameter; same parameter count either way).
+     */
+    public String filter_realization = "preset";
     /** A fitted model (*.rmm.json) to continue training from; empty: start from a fresh initialisation. */
     public String initial_model = "";
     /** "fraction" (per segment, by time) or "segments" (whole segments by index). */

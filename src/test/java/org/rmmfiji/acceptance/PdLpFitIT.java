@@ -30,6 +30,7 @@ class PdLpFitIT {
         s.preset = "lp-pd";
         s.train_fraction = 180.0 / 220;
         s.validation_fraction = 20.0 / 220;
+        s.filter_realization = "diagonal";
         s.epochs = EPOCHS;
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         MetricsReport test = Acceptance.find(r, "LP", "test");

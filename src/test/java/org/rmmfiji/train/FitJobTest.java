@@ -90,6 +90,16 @@ class FitJobTest {
     }
 
     @Test
+    void filterRealizationReplacesTheBanksKeepingTheGrid(@TempDir Path out) throws IOException {
+        FitSettings s = settings(out);
+        s.filter_realization = "gobf";
+        var plan = FitJob.plan(s);
+        assertEquals("gobf", plan.network.spec().edges.get(0).filter_bank.blocks.get(0).type);
+        assertArrayEquals(org.rmmfiji.model.Presets.hhTau(), plan.network.spec().edges.get(0).filter_bank.blocks.get(0).tau_ms);
+        assertEquals(222, plan.network.parameterCount());
+    }
+
+    @Test
     void continuesFromAModelFile(@TempDir Path out, @TempDir Path out2) throws IOException {
         FitResult first = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
         FitSettings s = settings(out2);
@@ -150,6 +160,7 @@ class FitJobTest {
         expectError(out, s -> { s.recording_file = shortFile.toString(); s.split = "fraction"; s.train_fraction = 0.5; s.validation_fraction = 0.5; },
                 "shorter than the filters' transient");
         expectError(out, s -> s.capacitance_nF = -1, "capacitance");
+        expectError(out, s -> s.filter_realization = "laguerre", "filter_realization");
         assertEqualsBytes(before, TestData.snapshot(out));
     }
 
