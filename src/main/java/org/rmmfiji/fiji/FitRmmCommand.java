@@ -1,20 +1,13 @@
 package org.rmmfiji.fiji;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import org.rmmfiji.data.InvalidInputException;
-import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.FitJob;
@@ -28,10 +21,7 @@ import org.rmmfiji.train.FitSettings;
  */
 @Plugin(type = Command.class, label = "Fit RMM", headless = true,
         description = "Fit a recurrent mechanistic model (Burghi et al., PNAS 2025) to an intracellular recording")
-public class FitRmmCommand extends ContextCommand {
-
-    @Parameter private LogService log;
-    @Parameter(required = false) private StatusService status;
+public class FitRmmCommand extends RmmCommand {
 
     @Parameter(label = "Recording (CSV)", style = FileWidget.OPEN_STYLE, persist = false)
     private File recording_file;
@@ -87,50 +77,21 @@ public class FitRmmCommand extends ContextCommand {
     private String record_currents = "";
 
     @Parameter(type = ItemIO.OUTPUT) private String model_file;
-    @Parameter(type = ItemIO.OUTPUT) private String prediction_file;
-    @Parameter(type = ItemIO.OUTPUT) private String metrics_file;
-    @Parameter(type = ItemIO.OUTPUT) private String plot_file;
-    @Parameter(type = ItemIO.OUTPUT) private double score;
-    @Parameter(type = ItemIO.OUTPUT) private String summary;
+
+    private CancelToken cancel;
+
+    @Override protected String title() { return "Fit RMM"; }
 
     @Override
-    public void run() {
-        FitSettings s = CommandFields.copy(this, new FitSettings());
-        CancelToken cancel = new CancelToken();
-        CommandProgress progress = new CommandProgress(log, status, FitProgressDialog.openIfPossible(cancel));
-        try {
-            FitResult r = FitJob.run(s, progress, cancel);
-            String base = r.modelFile.getFileName().toString().replace(".rmm.json", "") + "-prediction";
-            List<Path> pngs = PredictionPlot.save(PredictionPlot.build(r), r, r.modelFile.toAbsolutePath().getParent(), base);
-            model_file = r.modelFile.toString();
-            prediction_file = r.predictionFile.toString();
-            metrics_file = r.metricsFile.toString();
-            plot_file = pngs.get(0).toString();
-            score = selectedScore(r.metrics);
-            summary = summarise(r.metrics, r.fitSeconds);
-            log.info(summary);
-        } catch (InvalidInputException | FitJob.CancelledException e) {
-            log.error("Fit RMM: " + e.getMessage());
-            cancel("Fit RMM: " + e.getMessage());
-        } catch (java.io.IOException e) {
-            log.error("Fit RMM: could not read or write a file: " + e.getMessage());
-            cancel("Fit RMM: could not read or write a file: " + e.getMessage());
-        } finally {
-            progress.close();
-        }
+    protected CommandProgress progress() {
+        cancel = new CancelToken();
+        return new CommandProgress(log, status, FitProgressDialog.openIfPossible(cancel));
     }
 
-    /** The score of the first neuron on validation data (else test, else training data). */
-    static double selectedScore(List<MetricsReport> metrics) {
-        for (String part : new String[] {"validation", "test", "train", "recording"})
-            for (MetricsReport m : metrics) if (m.part.equals(part)) return m.score;
-        return Double.NaN;
-    }
-
-    static String summarise(List<MetricsReport> metrics, double seconds) {
-        StringBuilder sb = new StringBuilder();
-        if (seconds > 0) sb.append(String.format(java.util.Locale.ROOT, "fitted in %.1f s%n", seconds));
-        for (MetricsReport m : metrics) sb.append(m).append('\n');
-        return sb.toString().trim();
+    @Override
+    protected void work(CommandProgress progress) throws java.io.IOException {
+        FitResult r = FitJob.run(CommandFields.copy(this, new FitSettings()), progress, cancel);
+        model_file = r.modelFile.toString();
+        publish(r, r.fitSeconds);
     }
 }

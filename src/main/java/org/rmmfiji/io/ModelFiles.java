@@ -2,14 +2,10 @@ package org.rmmfiji.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
-
-import com.google.gson.JsonParseException;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.model.Current;
@@ -59,19 +55,8 @@ public final class ModelFiles {
     }
 
     public static ModelFile read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such model file");
-        }
-        ModelFile f;
-        try {
-            f = Json.GSON.fromJson(text, ModelFile.class);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(file + ": not a valid model file (" + e.getMessage() + ")");
-        }
-        if (f == null || !ModelFile.KIND.equals(f.kind))
+        ModelFile f = Json.read(file, ModelFile.class, "model file");
+        if (!ModelFile.KIND.equals(f.kind))
             throw new InvalidInputException(file + ": not an RMM model file (expected \"kind\": \"" + ModelFile.KIND + "\")");
         if (f.format_version != ModelFile.FORMAT_VERSION)
             throw new InvalidInputException(file + ": model format_version " + f.format_version + " is not supported (this version reads " + ModelFile.FORMAT_VERSION + ")");

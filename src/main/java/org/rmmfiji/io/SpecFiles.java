@@ -1,12 +1,7 @@
 package org.rmmfiji.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import com.google.gson.JsonParseException;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.model.ModelSpec;
@@ -22,19 +17,7 @@ public final class SpecFiles {
     }
 
     public static ModelSpec read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such spec file");
-        }
-        ModelSpec spec;
-        try {
-            spec = Json.GSON.fromJson(text, ModelSpec.class);
-        } catch (JsonParseException e) {
-            throw new InvalidInputException(file + ": not a valid spec file (" + e.getMessage() + ")");
-        }
-        if (spec == null) throw new InvalidInputException(file + ": the spec file is empty");
+        ModelSpec spec = Json.read(file, ModelSpec.class, "spec file");
         try {
             spec.validate();
         } catch (InvalidInputException e) {

@@ -21,20 +21,7 @@ public final class FastMath {
         double kd = Math.rint(x * LOG2E);
         double r = (x - kd * LN2_HI) - kd * LN2_LO;          // |r| <= ln2/2
         // Taylor series of e^r to degree 13 (truncation < 1e-17 for |r| <= 0.347).
-        double p = 1.0 / 6227020800.0;
-        p = p * r + 1.0 / 479001600.0;
-        p = p * r + 1.0 / 39916800.0;
-        p = p * r + 1.0 / 3628800.0;
-        p = p * r + 1.0 / 362880.0;
-        p = p * r + 1.0 / 40320.0;
-        p = p * r + 1.0 / 5040.0;
-        p = p * r + 1.0 / 720.0;
-        p = p * r + 1.0 / 120.0;
-        p = p * r + 1.0 / 24.0;
-        p = p * r + 1.0 / 6.0;
-        p = p * r + 0.5;
-        p = p * r + 1.0;
-        p = p * r + 1.0;
+        double p = expTaylor13(r);
         long k = (long) kd;
         if (k > 1023) return p * 2.0 * Double.longBitsToDouble((k - 1 + 1023) << 52);
         return p * Double.longBitsToDouble((k + 1023) << 52);
@@ -49,6 +36,13 @@ public final class FastMath {
     public static double tanh(double x) {
         double xc = Math.max(-19.1, Math.min(19.1, x));
         double r = xc * (2.0 / 128.0);
+        double p = expTaylor13(r);
+        p *= p; p *= p; p *= p; p *= p; p *= p; p *= p; p *= p;
+        return (p - 1.0) / (p + 1.0);
+    }
+
+    /** e^r by its Taylor polynomial of degree 13 (Horner), for small |r|; shared by exp and tanh. */
+    private static double expTaylor13(double r) {
         double p = 1.0 / 6227020800.0;
         p = p * r + 1.0 / 479001600.0;
         p = p * r + 1.0 / 39916800.0;
@@ -62,9 +56,7 @@ public final class FastMath {
         p = p * r + 1.0 / 6.0;
         p = p * r + 0.5;
         p = p * r + 1.0;
-        p = p * r + 1.0;
-        p *= p; p *= p; p *= p; p *= p; p *= p; p *= p; p *= p;
-        return (p - 1.0) / (p + 1.0);
+        return p * r + 1.0;
     }
 
     /** Logistic sigmoid 1/(1+e^-x). */

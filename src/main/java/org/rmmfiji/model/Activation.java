@@ -2,7 +2,11 @@ package org.rmmfiji.model;
 
 import org.rmmfiji.math.FastMath;
 
-/** Activation functions of MLP layers, named as in the model file. Derivatives are taken from the output. */
+/**
+ * Activation functions of MLP layers, named as in the model file. A name stands for one numeric definition
+ * ({@code tanh} is {@link FastMath#tanh}, {@code sigmoid} is {@link FastMath#sigmoid}): model files must predict
+ * the same bits in every version, so a changed formula needs a new name. Derivatives are taken from the output.
+ */
 public enum Activation {
     TANH("tanh"), SIGMOID("sigmoid"), IDENTITY("identity");
 
