@@ -24,7 +24,8 @@ import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
 
 /**
- * The IJ1 face of the commands, registered in plugins.config as "Fit RMM" and "Predict RMM": a macro's
+ * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM" and "Export Recording
+ * as CSV": a macro's
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics go to the Results table, one row per neuron and part.
@@ -33,8 +34,9 @@ public class Rmm_Bridge implements PlugIn {
 
     @Override
     public void run(String arg) {
-        Class<? extends Command> type = "predict".equals(arg) ? PredictRmmCommand.class : FitRmmCommand.class;
-        String title = "predict".equals(arg) ? "Predict RMM" : "Fit RMM";
+        Class<? extends Command> type = "predict".equals(arg) ? PredictRmmCommand.class
+                : "export".equals(arg) ? ExportRecordingCommand.class : FitRmmCommand.class;
+        String title = "predict".equals(arg) ? "Predict RMM" : "export".equals(arg) ? "Export Recording as CSV" : "Fit RMM";
         Thread.currentThread().setContextClassLoader(IJ.getClassLoader());
         Context ctx = (Context) IJ.runPlugIn("org.scijava.Context", "");
         if (ctx == null) {

@@ -21,8 +21,7 @@ import org.rmmfiji.math.Rng;
  * <li>{@code hh}: one Hodgkin–Huxley neuron at 20 kHz; segment 0 trains (60 s, OU current whose mean ramps
  * from 0 to 10 nA, through the onset of repetitive firing), segment 1 validates (20 s, mean 6 nA, another seed);</li>
  * <li>{@code pd-lp}: an AB/PD 1 burster, recorded as a measured input, drives LP 4 through AB→LP glutamatergic
- * and PD→LP cholinergic synapses of 30 nS; LP gets an OU current; both voltages are recorded with 0.2 mV of
- * electrode noise (the clean ones are in the truth file); 10 kHz; 220 s split 180 / 20 / 20 s.</li>
+ * and PD→LP cholinergic synapses of 30 nS; LP gets an OU current; 10 kHz; 220 s split 180 / 20 / 20 s.</li>
  * </ul>
  * Models are integrated by exponential Euler at 0.025 ms and sampled at the recording rate; the injected
  * current is held over each recording interval, as the discrete-time model sees it.
@@ -37,7 +36,7 @@ public final class NamedDatasets {
             "hh-lumped", List.of("V"), List.of(), List.of("I"), new int[][] {{0}, {1}, {}}, null);
 
     public static final NamedDataset PD_LP = new NamedDataset("pd-lp",
-            "AB/PD 1 burster (measured input) driving LP 4 through 30 nS glutamatergic and 30 nS cholinergic synapses, OU current into LP, 0.2 mV recording noise, 10 kHz, 180 s train / 20 s validation / 20 s test",
+            "AB/PD 1 burster (measured input) driving LP 4 through 30 nS glutamatergic and 30 nS cholinergic synapses, OU current into LP, 10 kHz, 180 s train / 20 s validation / 20 s test",
             "lp-pd", List.of("LP"), List.of("PD"), List.of("I_LP"), null, new double[] {180.0 / 220, 20.0 / 220});
 
     public static List<NamedDataset> all() { return List.of(HH, PD_LP); }
@@ -163,8 +162,6 @@ public final class NamedDatasets {
         t.dt = 0.1;
         t.names = List.of("V_LP_mV", "V_PD_mV", "I_LP_nA");
         List<String> truth = new ArrayList<>();
-        truth.add("V_LP_clean_mV");
-        truth.add("V_PD_clean_mV");
         for (String c : PrinzNeuron.CURRENTS) truth.add("I_" + c + "_LP_nA");
         truth.add("I_syn_glut_LP_nA");
         truth.add("I_syn_chol_LP_nA");
@@ -178,19 +175,16 @@ public final class NamedDatasets {
         PrinzNeuron lp = new PrinzNeuron(PrinzTable.densities("LP 4"));
         GradedSynapse glut = GradedSynapse.glutamatergic(30), chol = GradedSynapse.cholinergic(30);
         Rng rng = new Rng(2025);
-        Rng electrode = new Rng(77);
         OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(PD_LP_OU_TAU_MS, PD_LP_OU_SIGMA_NA, t.dt, 0, rng);
         for (int k = 0; k < 3000 / DT_SIM; k++) stepPair(pd, lp, glut, chol, 0);   // drop Prinz's 3 s transient
-        double[] vlp = new double[n], vpd = new double[n], ilp = new double[n], vlpClean = new double[n], vpdClean = new double[n];
+        double[] vlp = new double[n], vpd = new double[n], ilp = new double[n];
         double[][] ion = new double[8][n];
         double[] iglut = new double[n], ichol = new double[n], isyn = new double[n], gglut = new double[n], gchol = new double[n];
         double[] gs = new double[8], es = new double[8], cur = new double[8];
         for (int k = 0; k < n; k++) {
             double u = ou.next(PD_LP_OU_MEAN_NA);
-            vlpClean[k] = lp.v;
-            vpdClean[k] = pd.v;
-            vlp[k] = lp.v + RECORDING_NOISE_MV * electrode.nextGaussian();
-            vpd[k] = pd.v + RECORDING_NOISE_MV * electrode.nextGaussian();
+            vlp[k] = lp.v;
+            vpd[k] = pd.v;
             ilp[k] = u;
             lp.currents(gs, es, cur);
             for (int c = 0; c < 8; c++) ion[c][k] = cur[c];
@@ -202,8 +196,6 @@ public final class NamedDatasets {
             for (int s = 0; s < sub; s++) stepPair(pd, lp, glut, chol, u);
         }
         List<double[]> truthCols = new ArrayList<>();
-        truthCols.add(vlpClean);
-        truthCols.add(vpdClean);
         for (double[] c : ion) truthCols.add(c);
         truthCols.addAll(List.of(iglut, ichol, isyn, gglut, gchol));
         t.segments.add(List.of(vlp, vpd, ilp));
@@ -212,8 +204,6 @@ public final class NamedDatasets {
     }
 
     static final double PD_LP_OU_MEAN_NA = 0.0, PD_LP_OU_SIGMA_NA = 0.5, PD_LP_OU_TAU_MS = 5.0;
-    /** White noise of the recording electrode on the recorded voltages (mV RMS); the truth file keeps the clean ones. */
-    static final double RECORDING_NOISE_MV = 0.2;
 
     private static void stepPair(PrinzNeuron pd, PrinzNeuron lp, GradedSynapse glut, GradedSynapse chol, double uLp) {
         double vpd = pd.v;

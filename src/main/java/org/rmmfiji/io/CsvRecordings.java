@@ -2,16 +2,11 @@ package org.rmmfiji.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import org.rmmfiji.data.Channel;
 import org.rmmfiji.data.InvalidInputException;
@@ -20,7 +15,8 @@ import org.rmmfiji.data.Segment;
 import org.rmmfiji.data.Units;
 
 /**
- * The project's CSV dialect: a header row; a time column {@code t_ms}; then one column per channel named
+ * The project's CSV dialect: a header row; a time column {@code t_ms} ({@code t_s} and {@code t_us} are converted;
+ * without one, the sampling step must be given); comma or tab separated; then one column per channel named
  * {@code <name>_<unit>} ({@code V_LP_mV}, {@code I_LP_nA}); comma separated; full float precision.
  * An optional integer column {@code segment} numbers the segments; otherwise a gap in time longer than
  * 1.5 δ starts a new segment. Files ending in {@code .gz} are read and written through gzip.
@@ -31,36 +27,34 @@ public final class CsvRecordings {
     public static final String TIME_COLUMN = "t_ms";
     public static final String SEGMENT_COLUMN = "segment";
 
+    /** Reads a table in this dialect (gzip allowed); other formats go through {@link Recordings#open}. */
     public static Recording read(Path file) throws IOException {
-        String where = file.getFileName().toString();
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        }
-        if (where.endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            return parse(where, r);
-        }
+        return Recordings.open(file);
     }
 
-    static Recording parse(String where, BufferedReader r) throws IOException {
+    static Recording parse(String where, BufferedReader r, ReadOptions options) throws IOException {
         String header = r.readLine();
         while (header != null && header.isBlank()) header = r.readLine();
         if (header == null) throw new InvalidInputException(where + ": the file is empty; expected a header row such as 't_ms,V_mV,I_nA'");
-        String[] names = header.split(",", -1);
-        if (names.length < 2)
+        String sep = header.indexOf('\t') >= 0 ? "\t" : ",";
+        String[] names = header.split(sep, -1);
+        if (names.length < 2 && options.sampling_step_ms <= 0)
             throw new InvalidInputException(where + ": the header has " + names.length + " column ('" + header
-                    + "'); expected a time column 't_ms' and at least one channel, comma separated");
+                    + "'); expected a time column 't_ms' and at least one channel, comma or tab separated");
         int timeCol = -1, segCol = -1;
+        double timeFactor = 1;
         List<Channel> channels = new ArrayList<>();
         List<Integer> channelCols = new ArrayList<>();
         List<Double> factors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int c = 0; c < names.length; c++) {
             String n = names[c].trim();
-            if (n.equals(TIME_COLUMN)) { timeCol = c; continue; }
+            if (n.equals(TIME_COLUMN) || n.equals("t_s") || n.equals("t_us") || n.equals("t_µs")) {
+                timeCol = c;
+                timeFactor = Units.toCanonicalFactor(n.substring(2));
+                if (timeFactor != 1.0) notes.add(where + ": time column '" + n + "' converted to ms");
+                continue;
+            }
             if (n.equals(SEGMENT_COLUMN)) { segCol = c; continue; }
             int us = n.lastIndexOf('_');
             if (us <= 0 || us == n.length() - 1)
@@ -76,7 +70,10 @@ public final class CsvRecordings {
             channelCols.add(c);
             factors.add(f);
         }
-        if (timeCol < 0) throw new InvalidInputException(where + ": no time column '" + TIME_COLUMN + "' in the header '" + header + "'");
+        if (timeCol < 0 && options.sampling_step_ms <= 0)
+            throw new InvalidInputException(where + ": no time column '" + TIME_COLUMN + "' (or t_s) in the header '" + header
+                    + "'; add one, or give the sampling step (sampling_step_ms)");
+        if (timeCol < 0) notes.add(where + ": no time column; samples " + options.sampling_step_ms + " ms apart as given");
         if (channels.isEmpty()) throw new InvalidInputException(where + ": no channel columns besides time");
         for (int a = 0; a < channels.size(); a++)
             for (int b = a + 1; b < channels.size(); b++)
@@ -95,11 +92,11 @@ public final class CsvRecordings {
         while ((line = r.readLine()) != null) {
             lineNo++;
             if (line.isBlank()) continue;
-            String[] cells = line.split(",", -1);
+            String[] cells = line.split(sep, -1);
             if (cells.length != names.length)
                 throw new InvalidInputException(where + ": row " + lineNo + " has " + cells.length + " cells, the header has " + names.length
                         + " (channels of different length?)");
-            double t = number(where, cells[timeCol], lineNo, TIME_COLUMN);
+            double t = timeCol >= 0 ? timeFactor * number(where, cells[timeCol], lineNo, names[timeCol].trim()) : row * options.sampling_step_ms;
             int seg = segCol >= 0 ? (int) number(where, cells[segCol], lineNo, SEGMENT_COLUMN) : 0;
             boolean newSegment = false;
             if (row > 0) {
@@ -133,6 +130,7 @@ public final class CsvRecordings {
         }
         if (row == 0) throw new InvalidInputException(where + ": the header is there but there are no data rows");
         if (Double.isNaN(dt)) throw new InvalidInputException(where + ": need at least two samples in a segment to know the time step");
+        if (timeCol < 0) dt = options.sampling_step_ms;
         bounds.add(new int[] {segStart, row});
         float[][] data = new float[nc][];
         for (int i = 0; i < nc; i++) data[i] = cols[i].toArray();

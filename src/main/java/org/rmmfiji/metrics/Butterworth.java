@@ -57,6 +57,28 @@ public final class Butterworth {
         return new Butterworth(sos, (int) Math.ceil(3 * fs / fLow));
     }
 
+    /** Low-pass at fc (Hz) at sampling rate fs (Hz), unit gain at DC. */
+    public static Butterworth lowPass(int order, double fc, double fs) {
+        if (order < 1) throw new IllegalArgumentException("filter order must be >= 1");
+        if (!(fc > 0) || !(fc < fs / 2)) throw new IllegalArgumentException("the cut-off must lie in (0, fs/2); got " + fc + " Hz at fs " + fs + " Hz");
+        double wc = 2 * Math.tan(Math.PI * fc / fs);
+        java.util.List<double[]> sections = new java.util.ArrayList<>();
+        for (int k = 0; k < order / 2; k++) {
+            double theta = Math.PI * (2 * k + order + 1) / (2.0 * order);
+            double[] z = bilinear(wc * Math.cos(theta), wc * Math.sin(theta));
+            sections.add(new double[] {1, 2, 1, -2 * z[0], z[0] * z[0] + z[1] * z[1]});
+        }
+        if (order % 2 == 1) {
+            double[] z = bilinear(-wc, 0);
+            sections.add(new double[] {1, 1, 0, -z[0], 0});
+        }
+        double[][] sos = sections.toArray(new double[0][]);
+        double g = 1;
+        for (double[] c : sos) g *= (c[0] + c[1] + c[2]) / (1 + c[3] + c[4]);
+        for (int k = 0; k < 3; k++) sos[0][k] /= g;
+        return new Butterworth(sos, (int) Math.ceil(3 * fs / fc));
+    }
+
     private static double[] csqrt(double re, double im) {
         double r = Math.hypot(re, im);
         double a = Math.sqrt((r + re) / 2), b = Math.sqrt(Math.max(0, (r - re) / 2));

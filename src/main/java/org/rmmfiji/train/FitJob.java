@@ -16,7 +16,6 @@ import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
-import org.rmmfiji.io.CsvRecordings;
 import org.rmmfiji.io.Json;
 import org.rmmfiji.io.ModelFile;
 import org.rmmfiji.io.ModelFiles;
@@ -127,7 +126,7 @@ public final class FitJob {
         if (Files.exists(p.outputDir) && !Files.isDirectory(p.outputDir))
             throw new InvalidInputException("output_dir " + p.outputDir + " is a file, not a folder");
         p.recordingPath = Paths.get(s.recording_file);
-        p.recording = CsvRecordings.read(p.recordingPath);
+        p.recording = RecordingLoader.load(p.recordingPath, s);
         p.inputs.add(input(p.recordingPath));
         p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
         SelectionMetric selection = SelectionMetric.of(s.selection);
@@ -266,7 +265,7 @@ public final class FitJob {
 
     static String baseName(Path p) {
         String n = p.getFileName().toString();
-        for (String ext : new String[] {".gz", ".csv", ".tsv", ".txt"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        for (String ext : new String[] {".gz", ".csv", ".tsv", ".txt", ".abf"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
         return n;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
-import org.rmmfiji.io.CsvRecordings;
 import org.rmmfiji.io.ModelFile;
 import org.rmmfiji.io.ModelFiles;
 import org.rmmfiji.metrics.MetricsReport;
@@ -31,10 +30,10 @@ public final class PredictJob {
         ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
         Network net = ModelFiles.toNetwork(mf, s.model_file);
         Path recPath = Paths.get(s.recording_file);
-        Recording rec = CsvRecordings.read(recPath);
+        Recording rec = RecordingLoader.load(recPath, s);
         if (Math.abs(rec.dt() - net.dt()) > 1e-6 * net.dt())
             throw new InvalidInputException(rec.source() + " is sampled every " + rec.dt() + " ms but the model was fitted at δ = " + net.dt()
-                    + " ms; the model's step must equal the data's (resample the recording to " + net.dt() + " ms)");
+                    + " ms; the model's step must equal the data's (set resample_ms=" + net.dt() + " if that is a whole multiple)");
         int m = net.modelledCount(), n = net.voltageCount();
         List<String> voltages = new ArrayList<>();
         List<String> givenNeurons = ChannelGuess.list(s.neurons), givenInputs = ChannelGuess.list(s.inputs);

@@ -58,6 +58,7 @@ class CommandsTest {
     void parameterNamesAreTheSettingsFieldNames() {
         assertEquals(fieldNames(FitSettings.class), inputNames(FitRmmCommand.class));
         assertEquals(fieldNames(PredictSettings.class), inputNames(PredictRmmCommand.class));
+        assertEquals(fieldNames(org.rmmfiji.io.ExportSettings.class), inputNames(ExportRecordingCommand.class));
     }
 
     static Set<String> fieldNames(Class<?> c) {
@@ -103,5 +104,21 @@ class CommandsTest {
         assertTrue(m.isCanceled());
         assertTrue(m.getCancelReason().contains("V_missing"), m.getCancelReason());
         assertEquals(0, TestData.snapshot(out).size(), "nothing written");
+    }
+
+    @Test
+    void exportWritesTheChosenChannelsAsCsv(@TempDir Path out) throws Exception {
+        Map<String, Object> in = new HashMap<>();
+        in.put("recording_file", hh.toFile());
+        in.put("channels", "V");
+        in.put("sweeps", "1");
+        in.put("resample_ms", 0.1);
+        in.put("output_file", out.resolve("v.csv").toFile());
+        CommandModule m = ctx.service(CommandService.class).run(ExportRecordingCommand.class, true, in).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        var rec = org.rmmfiji.io.CsvRecordings.read(out.resolve("v.csv"));
+        assertEquals(java.util.List.of("V"), rec.channelNames());
+        assertEquals(0.1, rec.dt(), 1e-9);
+        assertEquals(1, rec.segments().size());
     }
 }

@@ -82,4 +82,30 @@ class CsvRecordingsTest {
         m = assertThrows(InvalidInputException.class, () -> r.requireChannel("I_LP", Units.Kind.VOLTAGE)).getMessage();
         assertTrue(m.contains("voltage"), m);
     }
+
+    @Test
+    void tabsSecondsAndNoTimeColumn() throws IOException {
+        Recording tsv = CsvRecordings.read(write("rec.tsv", "t_s\tV_V\tI_pA\n0\t-0.060\t100\n0.0001\t-0.061\t200\n0.0002\t-0.062\t300\n"));
+        assertEquals(0.1, tsv.dt(), 1e-9);
+        assertEquals(-61f, tsv.segments().get(0).get(0, 1), 1e-4f);
+        assertEquals(0.2f, tsv.segments().get(0).get(1, 1), 1e-6f);
+        Path noTime = write("notime.csv", "V_mV,I_nA\n-60,1\n-61,1\n-62,1\n");
+        ReadOptions o = new ReadOptions();
+        o.sampling_step_ms = 0.05;
+        Recording r = Recordings.open(noTime, o);
+        assertEquals(0.05, r.dt(), 1e-12);
+        assertEquals(3, r.segments().get(0).length());
+        assertTrue(String.join("\n", r.notes()).contains("no time column"));
+    }
+
+    @Test
+    void gzipIsRecognisedByContentAndOtherFormatsAreNamed() throws IOException {
+        Path gz = dir.resolve("rec.csv.gz");
+        CsvRecordings.write(gz, 0.1, List.of("V_mV"), List.of(List.of(new double[] {-60, -61, -62})));
+        Path renamed = dir.resolve("renamed.dat");
+        Files.copy(gz, renamed);
+        assertEquals(-61f, Recordings.open(renamed).segments().get(0).get(0, 1), 0f);
+        Path mat = write("x.mat", "MATLAB 5.0 MAT-file, Platform: GLNXA64");
+        assertTrue(assertThrows(InvalidInputException.class, () -> Recordings.open(mat)).getMessage().contains("MATLAB"));
+    }
 }

@@ -1,0 +1,50 @@
+package org.rmmfiji.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rmmfiji.data.Channel;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+
+/** Any recording the readers open → the project's CSV dialect, with chosen channels, sweeps and preprocessing. */
+public final class RecordingExport {
+    private RecordingExport() {}
+
+    public static Path run(ExportSettings s) throws IOException {
+        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to export");
+        if (s.output_file.isBlank()) throw new InvalidInputException("output_file is not set: choose where to write the CSV");
+        ReadOptions o = new ReadOptions();
+        o.sampling_step_ms = s.sampling_step_ms;
+        Preprocessing p = new Preprocessing();
+        p.sweeps = s.sweeps;
+        p.voltage_offset_mV = s.voltage_offset_mV;
+        p.lowpass_hz = s.lowpass_hz;
+        p.resample_ms = s.resample_ms;
+        Recording rec = p.apply(Recordings.open(Paths.get(s.recording_file), o));
+        List<Integer> picked = new ArrayList<>();
+        if (s.channels.isBlank()) {
+            for (int c = 0; c < rec.channels().size(); c++) picked.add(c);
+        } else {
+            for (String name : s.channels.split(",")) if (!name.isBlank()) picked.add(rec.requireChannel(name.trim(), null));
+        }
+        List<String> names = new ArrayList<>();
+        for (int c : picked) {
+            Channel ch = rec.channels().get(c);
+            names.add(ch.name() + "_" + ch.unit());
+        }
+        List<List<double[]>> segs = new ArrayList<>();
+        for (Segment seg : rec.segments()) {
+            List<double[]> cols = new ArrayList<>();
+            for (int c : picked) cols.add(seg.channelAsDouble(c));
+            segs.add(cols);
+        }
+        Path out = Paths.get(s.output_file);
+        CsvRecordings.write(out, rec.dt(), names, segs);
+        return out;
+    }
+}

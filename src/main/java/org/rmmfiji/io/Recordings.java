@@ -1,0 +1,63 @@
+package org.rmmfiji.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.data.Recording;
+
+/**
+ * Opens a recording whatever its format, chosen by the file's content (its first bytes), not by its name:
+ * Axon ABF1/ABF2, gzip-compressed or plain CSV/TSV. MATLAB and NWB files are recognised and refused with a
+ * message until their readers exist.
+ */
+public final class Recordings {
+    private Recordings() {}
+
+    public static Recording open(Path file) throws IOException {
+        return open(file, ReadOptions.defaults());
+    }
+
+    public static Recording open(Path file, ReadOptions options) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            return open(file.getFileName().toString(), ch, options);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        }
+    }
+
+    /** Reads from a byte channel; {@code name} is used in messages and provenance. */
+    public static Recording open(String name, SeekableByteChannel ch, ReadOptions options) throws IOException {
+        byte[] head = new byte[Math.toIntExact(Math.min(16, ch.size()))];
+        ByteBuffer hb = ByteBuffer.wrap(head);
+        ch.position(0);
+        while (hb.hasRemaining() && ch.read(hb) >= 0) { /* fill */ }
+        ch.position(0);
+        if (head.length == 0) throw new InvalidInputException(name + ": the file is empty");
+        if (AbfReader.looksLikeAbf(head)) return AbfReader.read(name, ch);
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("MATLAB"))
+            throw new InvalidInputException(name + ": MATLAB .mat files are not read yet; export the variables as CSV (t_ms, V…_mV, I…_nA)");
+        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && text.startsWith("HDF", 1))
+            throw new InvalidInputException(name + ": HDF5/NWB files are not read yet; export the series as CSV");
+        InputStream in = Channels.newInputStream(ch);
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) in = new GZIPInputStream(in, 1 << 16);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        return CsvRecordings.parse(name, r, options);
+    }
+
+    /** For tests and callers that hold the bytes. */
+    public static Recording open(String name, byte[] bytes, ReadOptions options) throws IOException {
+        return open(name, new ByteArrayChannel(bytes), options);
+    }
+}

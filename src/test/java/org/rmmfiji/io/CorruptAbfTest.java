@@ -1,0 +1,144 @@
+package org.rmmfiji.io;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.rmmfiji.TestData;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.math.Rng;
+
+/** Broken ABF files give a message naming the file and the problem: never a crash, an OOM or an endless loop. */
+class CorruptAbfTest {
+
+    static byte[] bytes(String name) throws IOException {
+        return Files.readAllBytes(TestData.sharedAbf().resolve(name));
+    }
+
+    static String error(byte[] b) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Recordings.open("broken.abf", b, ReadOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("broken.abf: "), e.getMessage());
+        return e.getMessage();
+    }
+
+    static void putInt(byte[] b, int at, int v) { ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v); }
+
+    static void putLong(byte[] b, int at, long v) { ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(at, v); }
+
+    @Test
+    void truncationAtEverySectionBoundaryOfAnAbf2() throws IOException {
+        byte[] full = bytes("17o05028_ic_steps.abf");
+        ByteBuffer h = ByteBuffer.wrap(full).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> cuts = new ArrayList<>(List.of(0, 3, 4, 60, 76, 200, 364));
+        long lastEnd = 0;
+        for (int i = 0; i < 18; i++) {
+            long block = h.getInt(76 + 16 * i) & 0xFFFFFFFFL;
+            long end = block * 512 + (h.getInt(76 + 16 * i + 4) & 0xFFFFFFFFL) * h.getLong(76 + 16 * i + 8);
+            if (block > 0 && block * 512 < full.length) {
+                cuts.add((int) block * 512);
+                cuts.add((int) block * 512 + 1);
+                lastEnd = Math.max(lastEnd, end);
+            }
+        }
+        cuts.add((int) lastEnd - 1);                           // the last byte any section needs
+        for (int cut : cuts) {
+            String m = error(java.util.Arrays.copyOf(full, cut));
+            assertTrue(m.contains("truncated") || m.contains("end") || m.contains("empty") || m.contains("ABF"), cut + ": " + m);
+        }
+    }
+
+    @Test
+    void truncatedAbf1() throws IOException {
+        byte[] full = bytes("190619B_0003.abf");
+        ByteBuffer h = ByteBuffer.wrap(full).order(ByteOrder.LITTLE_ENDIAN);
+        int dataEnd = h.getInt(40) * 512 + 2 * h.getInt(10), synch = h.getInt(92) * 512;
+        for (int cut : new int[] {10, 2000, 6143, 6144, full.length / 2, dataEnd - 1, synch + 40}) {
+            String m = error(java.util.Arrays.copyOf(full, cut));
+            assertTrue(m.contains("truncated") || m.contains("end"), cut + ": " + m);
+        }
+    }
+
+    @Test
+    void namedCorruptions() throws IOException {
+        byte[] b = bytes("17o05028_ic_steps.abf");
+        byte[] magic = b.clone();
+        magic[3] = '3';
+        assertTrue(error(magic).contains("does not start with"));
+        byte[] past = b.clone();
+        putInt(past, 76, 999_999);                             // Protocol section block far past the end
+        assertTrue(error(past).contains("Protocol"));
+        byte[] zero = b.clone();
+        putLong(zero, 92 + 8, 0);                              // ADC section: no entries
+        assertTrue(error(zero).contains("0 recorded channels"));
+        byte[] huge = b.clone();
+        putLong(huge, 236 + 8, 1_000_000_000L);                // the data section claims 2 GB of int16
+        assertTrue(error(huge).contains("Data"), error(huge));
+        byte[] format = b.clone();
+        putInt(format, 236 + 4, 3);                            // 3-byte samples
+        assertTrue(error(format).contains("3 bytes"));
+        byte[] abf1Channels = bytes("190619B_0003.abf");
+        abf1Channels[120] = 0;
+        abf1Channels[121] = 0;
+        assertTrue(error(abf1Channels).contains("0 recorded channels"));
+        byte[] abf1Format = bytes("190619B_0003.abf");
+        abf1Format[100] = 7;
+        assertTrue(error(abf1Format).contains("data format 7"));
+    }
+
+    /** ≥ 10,000 random truncations and byte flips of every shared file, through the in-memory byte channel. */
+    @Test
+    void fuzz() throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        try (var s = Files.list(TestData.sharedAbf())) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".abf")).sorted().toList()) files.add(Files.readAllBytes(p));
+        }
+        int cases = 10_000;
+        AtomicInteger read = new AtomicInteger(), refused = new AtomicInteger();
+        AtomicLong slowest = new AtomicLong();
+        long t0 = System.nanoTime();
+        IntStream.range(0, cases).parallel().forEach(i -> {
+            Rng rng = new Rng(1000 + i);
+            byte[] original = files.get(i % files.size());
+            byte[] b;
+            if (rng.nextDouble() < 0.4) {
+                b = java.util.Arrays.copyOf(original, rng.nextInt(original.length + 1));
+            } else {
+                b = original.clone();
+                int flips = 1 + rng.nextInt(8);
+                for (int k = 0; k < flips; k++) {
+                    int at = rng.nextDouble() < 0.7 ? rng.nextInt(Math.min(b.length, 8192)) : rng.nextInt(b.length);
+                    b[at] ^= (byte) (1 << rng.nextInt(8));
+                }
+            }
+            long c0 = System.nanoTime();
+            try {
+                Recordings.open("fuzz" + i + ".abf", b, ReadOptions.defaults());
+                read.incrementAndGet();
+            } catch (InvalidInputException e) {
+                if (!e.getMessage().startsWith("fuzz" + i + ".abf")) fail("case " + i + ": the message does not name the file: " + e.getMessage());
+                refused.incrementAndGet();
+            } catch (Throwable e) {
+                fail("case " + i + " (" + b.length + " bytes): " + e, e);
+            }
+            slowest.accumulateAndGet(System.nanoTime() - c0, Math::max);
+        });
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf("fuzz: %d cases in %.1f s (%d read, %d refused), slowest %.0f ms%n", cases, seconds, read.get(), refused.get(), slowest.get() * 1e-6);
+        assertTrue(read.get() + refused.get() == cases);
+        assertTrue(refused.get() > cases / 10, "corruptions are noticed");
+        assertTrue(seconds <= 60, "fuzz took " + seconds + " s");
+        assertTrue(slowest.get() < 1_000_000_000L, "slowest case " + slowest.get() * 1e-6 + " ms");
+    }
+}
