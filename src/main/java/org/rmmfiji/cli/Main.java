@@ -11,6 +11,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("generate")) System.exit(Generate.run(args));
         if (args.length > 0 && args[0].equals("benchmark")) System.exit(Benchmark.run(args));
+        if (args.length > 0 && args[0].equals("benchmark-memory")) System.exit(MemoryBenchmark.run(args));
         System.exit(Launcher.run(args));
     }
 }

@@ -18,8 +18,7 @@ import org.rmmfiji.data.Recording;
 
 /**
  * Opens a recording whatever its format, chosen by the file's content (its first bytes), not by its name:
- * Axon ABF1/ABF2, gzip-compressed or plain CSV/TSV. MATLAB and NWB files are recognised and refused with a
- * message until their readers exist.
+ * Axon ABF1/ABF2, MATLAB .mat (v5 and v7.3) in the authors' layout, NWB 2 (HDF5), gzip-compressed or plain CSV/TSV.
  */
 public final class Recordings {
     private Recordings() {}
@@ -46,10 +45,8 @@ public final class Recordings {
         if (head.length == 0) throw new InvalidInputException(name + ": the file is empty");
         if (AbfReader.looksLikeAbf(head)) return AbfReader.read(name, ch);
         String text = new String(head, StandardCharsets.ISO_8859_1);
-        if (text.startsWith("MATLAB"))
-            throw new InvalidInputException(name + ": MATLAB .mat files are not read yet; export the variables as CSV (t_ms, V…_mV, I…_nA)");
-        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && text.startsWith("HDF", 1))
-            throw new InvalidInputException(name + ": HDF5/NWB files are not read yet; export the series as CSV");
+        if (text.startsWith("MATLAB")) return MatReader.read(name, ch, options);
+        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && text.startsWith("HDF", 1)) return NwbReader.read(name, ch, options);
         InputStream in = Channels.newInputStream(ch);
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) in = new GZIPInputStream(in, 1 << 16);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
