@@ -27,6 +27,12 @@ public class FitRmmCommand extends RmmCommand {
     private File recording_file;
     @Parameter(label = "Sampling step if the file has no time column (ms, 0: it has)", min = "0", persist = false)
     private double sampling_step_ms = 0;
+    @Parameter(label = "MATLAB voltage unit", choices = {"mV", "V", "uV"}, persist = false)
+    private String mat_voltage_unit = "mV";
+    @Parameter(label = "MATLAB current unit", choices = {"nA", "pA", "uA", "A"}, persist = false)
+    private String mat_current_unit = "nA";
+    @Parameter(label = "NWB series (name prefix; empty: all)", required = false, persist = false)
+    private String nwb_series = "";
     @Parameter(label = "Sweeps (e.g. 0-3,7; empty: all)", required = false, persist = false)
     private String sweeps = "";
     @Parameter(label = "Voltage offset (mV)", persist = false)

@@ -100,7 +100,7 @@ public final class AbfReader {
                 }
             }
         }
-        for (int c = 0; c < nc; c++) plausibility(f.name, channels.get(c), data[c], railed[c], notes);
+        for (int c = 0; c < nc; c++) railWarning(f.name, channels.get(c), railed[c], notes);
 
         // the injected current, rebuilt from the epoch table when it was not recorded
         boolean recordsCurrent = false;
@@ -157,16 +157,9 @@ public final class AbfReader {
         return l;
     }
 
-    /** Warnings a careful user would want: volts labelled mV, a pA channel in the thousands, samples at the ADC rails. */
-    private static void plausibility(String file, Channel c, float[] v, long railed, List<String> notes) {
-        double maxAbs = 0;
-        for (float x : v) maxAbs = Math.max(maxAbs, Math.abs(x));
-        if (c.kind() == Units.Kind.VOLTAGE && maxAbs > 0 && maxAbs < 1.0)
-            notes.add(file + ": warning: channel " + c.name() + " never leaves ±1 mV; is it in volts?");
-        if (c.kind() == Units.Kind.CURRENT && maxAbs > 1000)
-            notes.add(file + ": warning: channel " + c.name() + " reaches " + Math.round(maxAbs) + " nA; is its unit right?");
-        if (railed > 0)
-            notes.add(file + ": warning: " + railed + " sample(s) of channel " + c.name() + " sit at the ADC rails (clipped)");
+    /** Samples at the ADC rails are clipped: only this reader sees the raw codes. */
+    private static void railWarning(String file, Channel c, long railed, List<String> notes) {
+        if (railed > 0) notes.add(file + ": warning: " + railed + " sample(s) of channel " + c.name() + " sit at the ADC rails (clipped)");
     }
 
     static String sanitize(String s) {

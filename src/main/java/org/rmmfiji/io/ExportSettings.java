@@ -6,6 +6,12 @@ public final class ExportSettings {
     /** Channels to write, comma separated; empty: all. */
     public String channels = "";
     public double sampling_step_ms = 0;
+    /** MATLAB files carry no units: the unit of their V… variables. */
+    public String mat_voltage_unit = "mV";
+    /** …and of their I… variables. */
+    public String mat_current_unit = "nA";
+    /** NWB: only series whose name starts with this; empty: all. */
+    public String nwb_series = "";
     public String sweeps = "";
     public double voltage_offset_mV = 0;
     public double lowpass_hz = 0;

@@ -27,6 +27,15 @@ public final class Preprocessing {
     /** Decimate to this step (ms), an integer multiple of the recording's; 0: keep the step. */
     public double resample_ms = 0;
 
+    public static Preprocessing of(String sweeps, double offsetMv, double lowpassHz, double resampleMs) {
+        Preprocessing p = new Preprocessing();
+        p.sweeps = sweeps == null ? "" : sweeps;
+        p.voltage_offset_mV = offsetMv;
+        p.lowpass_hz = lowpassHz;
+        p.resample_ms = resampleMs;
+        return p;
+    }
+
     public boolean isIdentity() {
         return sweeps.isBlank() && voltage_offset_mV == 0 && lowpass_hz == 0 && resample_ms == 0;
     }

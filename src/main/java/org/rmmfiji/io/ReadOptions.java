@@ -12,4 +12,13 @@ public final class ReadOptions {
     public String nwb_series = "";
 
     public static ReadOptions defaults() { return new ReadOptions(); }
+
+    public static ReadOptions of(double samplingStepMs, String matVoltageUnit, String matCurrentUnit, String nwbSeries) {
+        ReadOptions o = new ReadOptions();
+        o.sampling_step_ms = samplingStepMs;
+        o.mat_voltage_unit = matVoltageUnit == null || matVoltageUnit.isBlank() ? "mV" : matVoltageUnit;
+        o.mat_current_unit = matCurrentUnit == null || matCurrentUnit.isBlank() ? "nA" : matCurrentUnit;
+        o.nwb_series = nwbSeries == null ? "" : nwbSeries;
+        return o;
+    }
 }

@@ -37,6 +37,10 @@ public final class Recordings {
 
     /** Reads from a byte channel; {@code name} is used in messages and provenance. */
     public static Recording open(String name, SeekableByteChannel ch, ReadOptions options) throws IOException {
+        return Plausibility.check(read(name, ch, options));
+    }
+
+    private static Recording read(String name, SeekableByteChannel ch, ReadOptions options) throws IOException {
         byte[] head = new byte[Math.toIntExact(Math.min(16, ch.size()))];
         ByteBuffer hb = ByteBuffer.wrap(head);
         ch.position(0);

@@ -11,6 +11,12 @@ public final class FitSettings {
     public String recording_file = "";
     /** The sampling step (ms) of a table without a time column; 0: the file has one. */
     public double sampling_step_ms = 0;
+    /** MATLAB files carry no units: the unit of their V… variables. */
+    public String mat_voltage_unit = "mV";
+    /** …and of their I… variables. */
+    public String mat_current_unit = "nA";
+    /** NWB: only series whose name starts with this; empty: all. */
+    public String nwb_series = "";
     /** Sweeps (segments) to use, e.g. "0-3,7"; empty: all. */
     public String sweeps = "";
     /** Added to every voltage channel (mV), e.g. a liquid-junction correction. */

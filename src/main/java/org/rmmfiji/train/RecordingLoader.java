@@ -12,22 +12,13 @@ import org.rmmfiji.io.Recordings;
 final class RecordingLoader {
     private RecordingLoader() {}
 
-    static Recording load(Path file, double samplingStepMs, String sweeps, double offsetMv, double lowpassHz, double resampleMs) throws IOException {
-        ReadOptions o = new ReadOptions();
-        o.sampling_step_ms = samplingStepMs;
-        Preprocessing p = new Preprocessing();
-        p.sweeps = sweeps == null ? "" : sweeps;
-        p.voltage_offset_mV = offsetMv;
-        p.lowpass_hz = lowpassHz;
-        p.resample_ms = resampleMs;
-        return p.apply(Recordings.open(file, o));
-    }
-
     static Recording load(Path file, FitSettings s) throws IOException {
-        return load(file, s.sampling_step_ms, s.sweeps, s.voltage_offset_mV, s.lowpass_hz, s.resample_ms);
+        ReadOptions o = ReadOptions.of(s.sampling_step_ms, s.mat_voltage_unit, s.mat_current_unit, s.nwb_series);
+        return Preprocessing.of(s.sweeps, s.voltage_offset_mV, s.lowpass_hz, s.resample_ms).apply(Recordings.open(file, o));
     }
 
     static Recording load(Path file, PredictSettings s) throws IOException {
-        return load(file, s.sampling_step_ms, s.sweeps, s.voltage_offset_mV, s.lowpass_hz, s.resample_ms);
+        ReadOptions o = ReadOptions.of(s.sampling_step_ms, s.mat_voltage_unit, s.mat_current_unit, s.nwb_series);
+        return Preprocessing.of(s.sweeps, s.voltage_offset_mV, s.lowpass_hz, s.resample_ms).apply(Recordings.open(file, o));
     }
 }

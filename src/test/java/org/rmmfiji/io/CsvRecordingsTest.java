@@ -108,4 +108,12 @@ class CsvRecordingsTest {
         Path mat = write("x.mat", "MATLAB 5.0 MAT-file, Platform: GLNXA64");
         assertTrue(assertThrows(InvalidInputException.class, () -> Recordings.open(mat)).getMessage().contains("MATLAB"));
     }
+
+    @Test
+    void implausibleUnitsAreWarnedAbout() throws IOException {
+        Recording r = CsvRecordings.read(write("volts.csv", "t_ms,V_mV,I_nA\n0,-0.060,500\n0.1,-0.061,600\n"));
+        String notes = String.join("\n", r.notes());
+        assertTrue(notes.contains("is it in volts"), notes);
+        assertTrue(notes.contains("is its unit right"), notes);
+    }
 }
