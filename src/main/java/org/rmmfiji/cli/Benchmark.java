@@ -30,7 +30,7 @@ import org.rmmfiji.train.TrainingSettings;
  * {@code benchmark [--data DIR] [--epochs N]}: teacher-forcing throughput of the authors' LP–PD model on the
  * pd-lp training data (1.78 M samples), in this JVM on 1 and 2 threads, and of the numpy baseline
  * (bench/numpy_tf.py) on the very same regressors, run in the same invocation. Prints sample-epochs per second
- * and the ratios.
+ * and the ratios, and writes them to target/bench/benchmark.txt for the README.
  */
 final class Benchmark {
     private Benchmark() {}
@@ -49,8 +49,9 @@ final class Benchmark {
             NamedDatasets.generate(NamedDatasets.PD_LP, data, 1.0);
         }
         Recording rec = CsvRecordings.read(csv);
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
+        StringBuilder report = new StringBuilder();
+        line(report, String.format(Locale.ROOT, "machine: %d cores, %s %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version")));
         double java1 = 0, java2 = 0;
         TrainingData td = null;
         Network net = null;
@@ -69,23 +70,29 @@ final class Benchmark {
             s.threads = threads;
             History h = new TeacherForcingTrainer().train(net, td, s, ProgressListener.NONE, new CancelToken());
             double rate = h.samples * (double) epochs / h.training_seconds;
-            System.out.printf(Locale.ROOT, "java, %d thread%s: %.0f sample-epochs/s (%d epochs, %d samples, %.1f s)%n",
-                    threads, threads == 1 ? "" : "s", rate, epochs, h.samples, h.training_seconds);
+            line(report, String.format(Locale.ROOT, "java, %d thread%s: %.0f sample-epochs/s (%d epochs, %d samples, %.1f s)",
+                    threads, threads == 1 ? "" : "s", rate, epochs, h.samples, h.training_seconds));
             if (threads == 1) java1 = rate; else java2 = rate;
         }
         Path prefix = Paths.get("target", "bench", "pd-lp-features");
         Files.createDirectories(prefix.getParent());
         FeatureExport.write(net, td, 0.01, prefix);
-        Double numpy = runNumpy(prefix, epochs);
+        Double numpy = runNumpy(prefix, epochs, report);
         if (numpy != null) {
-            System.out.printf(Locale.ROOT, "ratio java (2 threads) / numpy: %.2f%n", java2 / numpy);
-            System.out.printf(Locale.ROOT, "ratio java (1 thread) / numpy: %.2f%n", java1 / numpy);
+            line(report, String.format(Locale.ROOT, "ratio java (2 threads) / numpy: %.2f", java2 / numpy));
+            line(report, String.format(Locale.ROOT, "ratio java (1 thread) / numpy: %.2f", java1 / numpy));
         }
+        Files.writeString(prefix.resolveSibling("benchmark.txt"), report.toString());
         return 0;
     }
 
     /** Runs the numpy baseline on the exported features; null when python3 with numpy is not there. */
-    static Double runNumpy(Path prefix, int epochs) throws Exception {
+    static void line(StringBuilder report, String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    static Double runNumpy(Path prefix, int epochs, StringBuilder report) throws Exception {
         File script = new File("bench", "numpy_tf.py");
         ProcessBuilder pb = new ProcessBuilder("python3", script.getPath(), prefix.toString(), Integer.toString(epochs)).redirectErrorStream(true);
         // Some machines pin OpenBLAS to an older kernel through these; a fair baseline runs numpy's best one.
@@ -102,8 +109,12 @@ final class Benchmark {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                System.out.println(line);
-                if (line.startsWith("numpy: ")) rate = Double.parseDouble(line.substring(7, line.indexOf(' ', 7)));
+                if (line.startsWith("numpy: ")) {
+                    rate = Double.parseDouble(line.substring(7, line.indexOf(' ', 7)));
+                    line(report, line);
+                } else {
+                    System.out.println(line);
+                }
             }
         }
         if (p.waitFor() != 0) System.out.println("numpy baseline failed (is python3-numpy installed?)");

@@ -32,10 +32,11 @@ final class MemoryBenchmark {
         long after = usedAfterGc();
         double floatBytes = 4.0 * r.totalSamples() * r.channels().size();
         double ratio = (after - before) / floatBytes;
-        System.out.printf(Locale.ROOT, "opened %s: %d channels × %d samples (%.0f min at %.0f kHz) in %.1f s%n", file.getFileName(),
-                r.channels().size(), r.totalSamples(), r.durationMs() / 60_000, 1 / r.dt(), seconds);
-        System.out.printf(Locale.ROOT, "heap used: %.0f MB for %.0f MB of float32 samples: ratio %.3f (limit 1.2)%n",
-                (after - before) / 1e6, floatBytes / 1e6, ratio);
+        String report = String.format(Locale.ROOT, "opened %s: %d channels × %d samples (%.0f min at %.0f kHz) in %.1f s%n"
+                + "heap used: %.0f MB for %.0f MB of float32 samples: ratio %.3f (limit 1.2)%n", file.getFileName(),
+                r.channels().size(), r.totalSamples(), r.durationMs() / 60_000, 1 / r.dt(), seconds, (after - before) / 1e6, floatBytes / 1e6, ratio);
+        System.out.print(report);
+        Files.writeString(file.resolveSibling("memory.txt"), report);
         if (r.segments().isEmpty()) throw new IllegalStateException();
         return ratio <= 1.2 ? 0 : 1;
     }

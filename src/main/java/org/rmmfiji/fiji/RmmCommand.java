@@ -56,7 +56,9 @@ abstract class RmmCommand extends ContextCommand {
     /** Writes the plot next to the prediction and fills the shared outputs. */
     protected void publish(FitResult r, double fitSeconds) {
         String base = r.predictionFile.getFileName().toString().replace(".csv", "");
-        List<Path> pngs = PredictionPlot.save(PredictionPlot.build(r), r, r.predictionFile.toAbsolutePath().getParent(), base);
+        List<ij.gui.Plot> plots = PredictionPlot.build(r);
+        List<Path> pngs = PredictionPlot.save(plots, r, r.predictionFile.toAbsolutePath().getParent(), base);
+        if (!java.awt.GraphicsEnvironment.isHeadless()) for (ij.gui.Plot p : plots) p.show();   // at the rig: look at it
         prediction_file = r.predictionFile.toString();
         metrics_file = r.metricsFile.toString();
         plot_file = pngs.get(0).toString();

@@ -20,6 +20,12 @@ public interface Current {
 
     CurrentSpec spec();
 
+    /**
+     * The quantities this current can report along a run, by name; "current" (nA) is always first. Gated and
+     * synaptic currents add "conductance" and their gates.
+     */
+    default java.util.List<String> outputs() { return java.util.List.of("current"); }
+
     Workspace newWorkspace(int maxT);
 
     /** Random (or prior) initial values of this current's parameters. */

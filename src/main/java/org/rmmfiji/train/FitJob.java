@@ -85,11 +85,13 @@ public final class FitJob {
         r.modelFile = out.resolve(plan.outputName + ModelFiles.SUFFIX);
         r.predictionFile = out.resolve(plan.outputName + "-prediction.csv");
         r.metricsFile = out.resolve(plan.outputName + "-metrics.csv");
+        Path specFile = out.resolve(plan.outputName + SpecFiles.SUFFIX);
         preview(r, plan.network, plan.dataset, plan.channels, plan.training.dump_fraction);
         ModelFiles.write(r.modelFile, mf);
+        SpecFiles.write(specFile, plan.network.spec());     // the architecture used, to edit and pass as spec_file
         Outputs.writePrediction(r.predictionFile, plan.network, plan.recording, plan.channels, !s.record_currents.isBlank(), plan.training.dump_fraction);
         Outputs.writeMetrics(r.metricsFile, metrics);
-        listener.message("Wrote " + r.modelFile.getFileName() + ", " + r.predictionFile.getFileName() + ", " + r.metricsFile.getFileName());
+        listener.message("Wrote " + r.modelFile.getFileName() + ", " + specFile.getFileName() + ", " + r.predictionFile.getFileName() + ", " + r.metricsFile.getFileName());
         return r;
     }
 

@@ -6,7 +6,7 @@ import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.model.Current;
 import org.rmmfiji.model.Edge;
-import org.rmmfiji.model.FilterBank;
+import org.rmmfiji.model.FilterStateStream;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.sim.FreeRun;
@@ -18,6 +18,9 @@ import org.rmmfiji.sim.FreeRun;
  * feature matrices; no full-length double copy of the recording is made.
  */
 final class TeacherForcingFeatures {
+    /** Samples of filter states streamed at a time. */
+    private static final int CHUNK = 4096;
+
     final FeatureMatrix[] perNeuron;
     /** Column offset of each edge's states in its post neuron's matrix. */
     final int[] edgeColumn;
@@ -54,7 +57,6 @@ final class TeacherForcingFeatures {
         for (int i = 0; i < m; i++) fm[i] = new FeatureMatrix(width[i], total);
         double dt = net.dt();
         int row0 = 0;
-        double[] in = new double[1];
         for (Segment s : segments) {
             int len = s.length();
             for (int i = 0; i < m; i++) {
@@ -69,18 +71,17 @@ final class TeacherForcingFeatures {
             }
             for (int e = 0; e < edges.size(); e++) {
                 Edge edge = edges.get(e);
-                FilterBank bank = edge.bank();
-                int ch = map.voltageChannel(edge.pre());
-                double[] x = bank.warmStart(s.backing(ch), s.offset(), len);
+                int nStates = edge.bank().size();
+                FilterStateStream stream = new FilterStateStream(edge.bank(), s.backing(map.voltageChannel(edge.pre())), s.offset(), len - 1);
+                stream.skip(k0);
                 FeatureMatrix f = fm[edge.post()];
                 int col = edgeColumn[e];
-                for (int k = 0; k < len - 1; k++) {
-                    if (k >= k0) {
-                        int r = row0 + k - k0;
-                        for (int q = 0; q < x.length; q++) f.set(r, col + q, x[q]);
-                    }
-                    in[0] = s.get(ch, k);
-                    bank.step(x, 1, in);
+                double[] chunk = new double[nStates * CHUNK];
+                while (stream.hasNext()) {
+                    int r0 = row0 + stream.position() - k0;
+                    int n = stream.next(chunk, CHUNK);
+                    for (int t = 0; t < n; t++)
+                        for (int q = 0; q < nStates; q++) f.set(r0 + t, col + q, chunk[q * CHUNK + t]);
                 }
             }
             row0 += len - 1 - k0;

@@ -50,6 +50,12 @@ class FitJobTest {
     void fitWritesModelPredictionAndMetrics(@TempDir Path out) throws IOException {
         FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
         assertTrue(Files.exists(r.modelFile) && Files.exists(r.predictionFile) && Files.exists(r.metricsFile));
+        // the architecture is written beside the model, and fitting from it builds the same network
+        Path spec = out.resolve("hh.rmmspec.json");
+        FitSettings again = settings(out.resolve("again"));
+        again.spec_file = spec.toString();
+        again.epochs = 1;
+        assertEquals(r.network.parameterCount(), FitJob.plan(again).network.parameterCount());
         assertEquals(3, r.history.epoch_loss.size());
         assertEquals(3, r.history.snapshots.size());
         assertTrue(r.history.epoch_loss.get(2) < r.history.epoch_loss.get(0), "training loss falls: " + r.history.epoch_loss);
