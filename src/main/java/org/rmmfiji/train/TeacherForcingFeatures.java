@@ -72,16 +72,18 @@ final class TeacherForcingFeatures {
             for (int e = 0; e < edges.size(); e++) {
                 Edge edge = edges.get(e);
                 int nStates = edge.bank().size();
-                FilterStateStream stream = new FilterStateStream(edge.bank(), s.backing(map.voltageChannel(edge.pre())), s.offset(), len - 1);
+                // warm up over the whole segment, as free run does; the last sample has no successor to regress on
+                FilterStateStream stream = new FilterStateStream(edge.bank(), s.backing(map.voltageChannel(edge.pre())), s.offset(), len);
                 stream.skip(k0);
                 FeatureMatrix f = fm[edge.post()];
                 int col = edgeColumn[e];
                 double[] chunk = new double[nStates * CHUNK];
-                while (stream.hasNext()) {
+                while (stream.position() < len - 1) {
                     int r0 = row0 + stream.position() - k0;
-                    int n = stream.next(chunk, CHUNK);
+                    int m = Math.min(CHUNK, len - 1 - stream.position());
+                    int n = stream.next(chunk, m);
                     for (int t = 0; t < n; t++)
-                        for (int q = 0; q < nStates; q++) f.set(r0 + t, col + q, chunk[q * CHUNK + t]);
+                        for (int q = 0; q < nStates; q++) f.set(r0 + t, col + q, chunk[q * m + t]);
                 }
             }
             row0 += len - 1 - k0;
