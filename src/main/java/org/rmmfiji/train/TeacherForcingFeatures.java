@@ -80,10 +80,10 @@ final class TeacherForcingFeatures {
                 double[] chunk = new double[nStates * CHUNK];
                 while (stream.position() < len - 1) {
                     int r0 = row0 + stream.position() - k0;
-                    int m = Math.min(CHUNK, len - 1 - stream.position());
-                    int n = stream.next(chunk, m);
+                    int stride = Math.min(CHUNK, len - 1 - stream.position());
+                    int n = stream.next(chunk, stride);
                     for (int t = 0; t < n; t++)
-                        for (int q = 0; q < nStates; q++) f.set(r0 + t, col + q, chunk[q * m + t]);
+                        for (int q = 0; q < nStates; q++) f.set(r0 + t, col + q, chunk[q * stride + t]);
                 }
             }
             row0 += len - 1 - k0;
