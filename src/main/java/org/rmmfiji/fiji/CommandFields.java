@@ -12,15 +12,22 @@ import java.lang.reflect.Modifier;
 final class CommandFields {
     private CommandFields() {}
 
+    private static Field find(Class<?> c, String name) {
+        for (; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        return null;
+    }
+
     static <T> T copy(Object command, T settings) {
         for (Field target : settings.getClass().getFields()) {
             if (Modifier.isStatic(target.getModifiers())) continue;
-            Field source;
-            try {
-                source = command.getClass().getDeclaredField(target.getName());
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException(command.getClass().getSimpleName() + " lacks the parameter " + target.getName(), e);
-            }
+            Field source = find(command.getClass(), target.getName());
+            if (source == null) throw new IllegalStateException(command.getClass().getSimpleName() + " lacks the parameter " + target.getName());
             try {
                 source.setAccessible(true);
                 Object v = source.get(command);

@@ -23,24 +23,6 @@ import org.rmmfiji.train.FitSettings;
         description = "Fit a recurrent mechanistic model (Burghi et al., PNAS 2025) to an intracellular recording")
 public class FitRmmCommand extends RmmCommand {
 
-    @Parameter(label = "Recording (ABF or CSV)", style = FileWidget.OPEN_STYLE, persist = false)
-    private File recording_file;
-    @Parameter(label = "Sampling step if the file has no time column (ms, 0: it has)", min = "0", persist = false)
-    private double sampling_step_ms = 0;
-    @Parameter(label = "MATLAB voltage unit", choices = {"mV", "V", "uV"}, persist = false)
-    private String mat_voltage_unit = "mV";
-    @Parameter(label = "MATLAB current unit", choices = {"nA", "pA", "uA", "A"}, persist = false)
-    private String mat_current_unit = "nA";
-    @Parameter(label = "NWB series (name prefix; empty: all)", required = false, persist = false)
-    private String nwb_series = "";
-    @Parameter(label = "Sweeps (e.g. 0-3,7; empty: all)", required = false, persist = false)
-    private String sweeps = "";
-    @Parameter(label = "Voltage offset (mV)", persist = false)
-    private double voltage_offset_mV = 0;
-    @Parameter(label = "Low-pass (Hz, 0: none)", min = "0", persist = false)
-    private double lowpass_hz = 0;
-    @Parameter(label = "Resample to (ms, 0: keep)", min = "0", persist = false)
-    private double resample_ms = 0;
     @Parameter(label = "Preset", choices = {Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
     private String preset = "hh-lumped";
     @Parameter(label = "Modelled neuron voltage channel(s)", required = false, persist = false, description = "comma separated; empty: guessed")

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
@@ -15,7 +14,7 @@ import org.rmmfiji.train.FitJob;
 import org.rmmfiji.train.FitResult;
 
 /** What Fit RMM and Predict RMM share: services, the outputs they publish, and how they fail. */
-abstract class RmmCommand extends ContextCommand {
+abstract class RmmCommand extends RecordingCommand {
 
     @Parameter protected LogService log;
     @Parameter(required = false) protected StatusService status;

@@ -18,8 +18,7 @@ public final class RecordingExport {
     public static Path run(ExportSettings s) throws IOException {
         if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to export");
         if (s.output_file.isBlank()) throw new InvalidInputException("output_file is not set: choose where to write the CSV");
-        ReadOptions o = ReadOptions.of(s.sampling_step_ms, s.mat_voltage_unit, s.mat_current_unit, s.nwb_series);
-        Recording rec = Preprocessing.of(s.sweeps, s.voltage_offset_mV, s.lowpass_hz, s.resample_ms).apply(Recordings.open(Paths.get(s.recording_file), o));
+        Recording rec = s.open();
         List<Integer> picked = new ArrayList<>();
         if (s.channels.isBlank()) {
             for (int c = 0; c < rec.channels().size(); c++) picked.add(c);

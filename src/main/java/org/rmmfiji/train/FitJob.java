@@ -128,7 +128,7 @@ public final class FitJob {
         if (Files.exists(p.outputDir) && !Files.isDirectory(p.outputDir))
             throw new InvalidInputException("output_dir " + p.outputDir + " is a file, not a folder");
         p.recordingPath = Paths.get(s.recording_file);
-        p.recording = RecordingLoader.load(p.recordingPath, s);
+        p.recording = s.open();
         p.inputs.add(input(p.recordingPath));
         p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
         SelectionMetric selection = SelectionMetric.of(s.selection);

@@ -6,25 +6,7 @@ package org.rmmfiji.train;
  * Numeric fields at 0 (or −1 where 0 is meaningful) take the preset's default; channel fields left empty
  * are guessed from the column names.
  */
-public final class FitSettings {
-    /** The recording: Axon ABF (1 or 2), or CSV/TSV in the project's dialect (gzip allowed). */
-    public String recording_file = "";
-    /** The sampling step (ms) of a table without a time column; 0: the file has one. */
-    public double sampling_step_ms = 0;
-    /** MATLAB files carry no units: the unit of their V… variables. */
-    public String mat_voltage_unit = "mV";
-    /** …and of their I… variables. */
-    public String mat_current_unit = "nA";
-    /** NWB: only series whose name starts with this; empty: all. */
-    public String nwb_series = "";
-    /** Sweeps (segments) to use, e.g. "0-3,7"; empty: all. */
-    public String sweeps = "";
-    /** Added to every voltage channel (mV), e.g. a liquid-junction correction. */
-    public double voltage_offset_mV = 0;
-    /** Zero-phase low-pass cut-off (Hz) applied to every channel; 0: none. */
-    public double lowpass_hz = 0;
-    /** Decimate to this step (ms), with anti-aliasing; 0: keep the recording's step. */
-    public double resample_ms = 0;
+public final class FitSettings extends org.rmmfiji.io.RecordingSettings {
     /** Voltage channel(s) of the modelled neuron(s), comma separated; empty: guessed. */
     public String neurons = "";
     /** Measured input voltage channel(s), comma separated; empty: guessed when the preset needs inputs. */

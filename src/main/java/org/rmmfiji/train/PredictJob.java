@@ -30,7 +30,7 @@ public final class PredictJob {
         ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
         Network net = ModelFiles.toNetwork(mf, s.model_file);
         Path recPath = Paths.get(s.recording_file);
-        Recording rec = RecordingLoader.load(recPath, s);
+        Recording rec = s.open();
         if (Math.abs(rec.dt() - net.dt()) > 1e-6 * net.dt())
             throw new InvalidInputException(rec.source() + " is sampled every " + rec.dt() + " ms but the model was fitted at δ = " + net.dt()
                     + " ms; the model's step must equal the data's (set resample_ms=" + net.dt() + " if that is a whole multiple)");
