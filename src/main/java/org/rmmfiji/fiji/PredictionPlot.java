@@ -17,15 +17,23 @@ import org.rmmfiji.train.FitResult;
 final class PredictionPlot {
     private PredictionPlot() {}
 
-    /** The longest stretch shown, so spikes stay visible. */
-    static final double WINDOW_MS = 3000;
+    /** The stretch shown: up to the 30th recorded spike, between 0.3 and 3 s, so single spikes stay visible. */
+    static final double MIN_WINDOW_MS = 300, MAX_WINDOW_MS = 3000;
+    static final int SPIKES_SHOWN = 30;
+
+    static double windowMs(double[] recorded, double dt, double spikeThresholdMv) {
+        double[] spikes = org.rmmfiji.metrics.Spikes.detect(recorded, dt, spikeThresholdMv);
+        if (spikes.length < SPIKES_SHOWN) return MAX_WINDOW_MS;
+        return Math.max(MIN_WINDOW_MS, Math.min(MAX_WINDOW_MS, spikes[SPIKES_SHOWN - 1] + 20));
+    }
 
     static List<Plot> build(FitResult r) {
         List<Plot> plots = new ArrayList<>();
         int m = r.preview.predicted.length;
         for (int i = 0; i < m; i++) {
             double[] rec = r.preview.measured[i], pred = r.preview.predicted[i];
-            int n = Math.min(rec.length, (int) Math.round(WINDOW_MS / r.dt));
+            double threshold = r.model != null && r.model.score != null ? r.model.score.spike_threshold_mV : -20;
+            int n = Math.min(rec.length, (int) Math.round(windowMs(rec, r.dt, threshold) / r.dt));
             double[] t = new double[n], a = new double[n], b = new double[n];
             for (int k = 0; k < n; k++) {
                 t[k] = (r.preview.start + k) * r.dt;
