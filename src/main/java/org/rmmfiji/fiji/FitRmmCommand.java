@@ -25,12 +25,6 @@ public class FitRmmCommand extends RmmCommand {
 
     @Parameter(label = "Preset", choices = {Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
     private String preset = "hh-lumped";
-    @Parameter(label = "Modelled neuron voltage channel(s)", required = false, persist = false, description = "comma separated; empty: guessed")
-    private String neurons = "";
-    @Parameter(label = "Measured input voltage channel(s)", required = false, persist = false, description = "comma separated; empty: guessed")
-    private String inputs = "";
-    @Parameter(label = "Injected current channel(s)", required = false, persist = false, description = "one per modelled neuron; empty: guessed; none: no current")
-    private String currents = "";
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
     @Parameter(label = "Filter realisation", choices = {"preset", "diagonal", "gobf"}, persist = false)
@@ -67,12 +61,6 @@ public class FitRmmCommand extends RmmCommand {
     private int threads = 0;
     @Parameter(label = "Known capacitance (nF, 0: learn)", min = "0", persist = false)
     private double capacitance_nF = 0;
-    @Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
-    private File output_dir;
-    @Parameter(label = "Output name (empty: recording name)", required = false, persist = false)
-    private String output_name = "";
-    @Parameter(label = "Add currents to the prediction", choices = {"", "all"}, required = false, persist = false)
-    private String record_currents = "";
 
     @Parameter(type = ItemIO.OUTPUT) private String model_file;
 

@@ -17,18 +17,6 @@ public class PredictRmmCommand extends RmmCommand {
 
     @Parameter(label = "Model file (*.rmm.json)", style = FileWidget.OPEN_STYLE, persist = false)
     private File model_file;
-    @Parameter(label = "Modelled neuron voltage channel(s)", required = false, persist = false)
-    private String neurons = "";
-    @Parameter(label = "Measured input voltage channel(s)", required = false, persist = false)
-    private String inputs = "";
-    @Parameter(label = "Injected current channel(s)", required = false, persist = false)
-    private String currents = "";
-    @Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
-    private File output_dir;
-    @Parameter(label = "Output name (empty: recording name)", required = false, persist = false)
-    private String output_name = "";
-    @Parameter(label = "Add currents to the prediction", choices = {"", "all"}, required = false, persist = false)
-    private String record_currents = "";
 
     @Override protected String title() { return "Predict RMM"; }
 

@@ -1,5 +1,6 @@
 package org.rmmfiji.fiji;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.metrics.MetricsReport;
@@ -18,6 +20,20 @@ abstract class RmmCommand extends RecordingCommand {
 
     @Parameter protected LogService log;
     @Parameter(required = false) protected StatusService status;
+
+    // the keys of ModelRunSettings, declared once for both commands
+    @Parameter(label = "Modelled neuron voltage channel(s)", required = false, persist = false, description = "comma separated; empty: guessed when fitting, as fitted when predicting")
+    private String neurons = "";
+    @Parameter(label = "Measured input voltage channel(s)", required = false, persist = false, description = "comma separated; empty: guessed when fitting, as fitted when predicting")
+    private String inputs = "";
+    @Parameter(label = "Injected current channel(s)", required = false, persist = false, description = "one per modelled neuron; none: no current; empty: guessed or as fitted")
+    private String currents = "";
+    @Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+    private File output_dir;
+    @Parameter(label = "Output name (empty: recording name)", required = false, persist = false)
+    private String output_name = "";
+    @Parameter(label = "Add currents to the prediction", choices = {"", "all"}, required = false, persist = false)
+    private String record_currents = "";
 
     @Parameter(type = ItemIO.OUTPUT) protected String prediction_file;
     @Parameter(type = ItemIO.OUTPUT) protected String metrics_file;

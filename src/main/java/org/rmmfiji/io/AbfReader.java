@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.rmmfiji.data.Channel;
-import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.data.Units;
@@ -177,7 +176,4 @@ public final class AbfReader {
         }
         return n;
     }
-
-    /** For messages: the file name. */
-    static InvalidInputException error(String file, String what) { return new InvalidInputException(file + ": " + what); }
 }

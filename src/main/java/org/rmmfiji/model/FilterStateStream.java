@@ -51,7 +51,4 @@ public final class FilterStateStream {
         }
         k += n;
     }
-
-    /** A copy of the present state (before the next sample is applied). */
-    public double[] state() { return x.clone(); }
 }

@@ -36,7 +36,6 @@ public final class ParameterStore {
         public boolean auxiliary() { return auxiliary; }
         public double learningRateScale() { return learningRateScale; }
         public void setLearningRateScale(double s) { learningRateScale = s; }
-        public double get(double[] p, int i) { return p[offset + i]; }
     }
 
     private final List<Block> blocks = new ArrayList<>();

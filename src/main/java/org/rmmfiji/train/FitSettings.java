@@ -6,13 +6,7 @@ package org.rmmfiji.train;
  * Numeric fields at 0 (or −1 where 0 is meaningful) take the preset's default; channel fields left empty
  * are guessed from the column names.
  */
-public final class FitSettings extends org.rmmfiji.io.RecordingSettings {
-    /** Voltage channel(s) of the modelled neuron(s), comma separated; empty: guessed. */
-    public String neurons = "";
-    /** Measured input voltage channel(s), comma separated; empty: guessed when the preset needs inputs. */
-    public String inputs = "";
-    /** Injected-current channel per modelled neuron, comma separated; empty: guessed; "none": no current. */
-    public String currents = "";
+public final class FitSettings extends ModelRunSettings {
     /** Preset id (hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set. */
     public String preset = "hh-lumped";
     /** An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none. */
@@ -50,10 +44,4 @@ public final class FitSettings extends org.rmmfiji.io.RecordingSettings {
     public int threads = 0;
     /** A known membrane capacitance to fix (nF); 0: learn 1/C. */
     public double capacitance_nF = 0;
-    /** Folder for the model file, prediction CSV, metrics table and plot. */
-    public String output_dir = "";
-    /** Base name of the output files; empty: the recording's name. */
-    public String output_name = "";
-    /** Currents to add to the prediction CSV: empty (none) or "all". */
-    public String record_currents = "";
 }

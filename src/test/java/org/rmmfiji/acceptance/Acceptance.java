@@ -10,6 +10,7 @@ import org.rmmfiji.groundtruth.NamedDataset;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.train.FitResult;
+import org.rmmfiji.train.FitSettings;
 
 /** Shared by the acceptance tests: the named datasets (generated once per build) and the figures file. */
 final class Acceptance {
@@ -35,6 +36,18 @@ final class Acceptance {
     static String generatedHash(NamedDataset d) throws IOException {
         dataset(d);
         return Files.readString(DATASETS.resolve(d.name + ".sha256")).trim();
+    }
+
+    /** pd-lp with the lp-pd preset, split 180 s train / 20 s validation / 20 s test. */
+    static FitSettings pdLp(Path out, int epochs) throws IOException {
+        FitSettings s = new FitSettings();
+        s.recording_file = dataset(NamedDatasets.PD_LP).toString();
+        s.output_dir = out.toString();
+        s.preset = "lp-pd";
+        s.train_fraction = 180.0 / 220;
+        s.validation_fraction = 20.0 / 220;
+        s.epochs = epochs;
+        return s;
     }
 
     static MetricsReport find(FitResult r, String neuron, String part) {

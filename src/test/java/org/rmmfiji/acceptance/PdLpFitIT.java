@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.FitJob;
@@ -28,14 +27,8 @@ class PdLpFitIT {
 
     @Test
     void lpPdPredictsTheTestSegment(@TempDir Path out) throws Exception {
-        FitSettings s = new FitSettings();
-        s.recording_file = Acceptance.dataset(NamedDatasets.PD_LP).toString();
-        s.output_dir = out.toString();
-        s.preset = "lp-pd";
-        s.train_fraction = 180.0 / 220;
-        s.validation_fraction = 20.0 / 220;
+        FitSettings s = Acceptance.pdLp(out, EPOCHS);
         s.filter_realization = "diagonal";
-        s.epochs = EPOCHS;
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         MetricsReport test = Acceptance.find(r, "LP", "test");
         Acceptance.figures("pd-lp", "pd-lp (180 s train, 20 s validation, 20 s test)", "lp-pd, diagonal banks", r, test);

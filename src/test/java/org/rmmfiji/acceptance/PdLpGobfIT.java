@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.FitJob;
@@ -23,13 +22,7 @@ class PdLpGobfIT {
 
     @Test
     void gobfRealisationUnderTeacherForcingKeepsAStableSnapshot(@TempDir Path out) throws Exception {
-        FitSettings s = new FitSettings();
-        s.recording_file = Acceptance.dataset(NamedDatasets.PD_LP).toString();
-        s.output_dir = out.toString();
-        s.preset = "lp-pd";
-        s.train_fraction = 180.0 / 220;
-        s.validation_fraction = 20.0 / 220;
-        s.epochs = 40;
+        FitSettings s = Acceptance.pdLp(out, 40);
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         MetricsReport test = Acceptance.find(r, "LP", "test");
         Acceptance.figures("pd-lp-gobf", "pd-lp (180 s train, 20 s validation, 20 s test)", "lp-pd, GOBF banks (as published)", r, test);
