@@ -10,9 +10,9 @@ import org.scijava.widget.FileWidget;
 
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.train.CancelToken;
-import org.rmmfiji.train.FitJob;
-import org.rmmfiji.train.FitResult;
-import org.rmmfiji.train.FitSettings;
+import org.rmmfiji.job.FitJob;
+import org.rmmfiji.job.FitResult;
+import org.rmmfiji.job.FitSettings;
 
 /**
  * Fit RMM: fits a recurrent mechanistic model to a recording and writes the model file, the free-run

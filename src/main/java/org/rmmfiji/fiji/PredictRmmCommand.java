@@ -7,8 +7,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import org.rmmfiji.train.PredictJob;
-import org.rmmfiji.train.PredictSettings;
+import org.rmmfiji.job.PredictJob;
+import org.rmmfiji.job.PredictSettings;
 
 /** Predict RMM: a fitted model and a recording → free-run prediction CSV, PNG, and metrics. */
 @Plugin(type = Command.class, label = "Predict RMM", headless = true,

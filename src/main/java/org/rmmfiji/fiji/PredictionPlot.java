@@ -11,7 +11,7 @@ import ij.gui.Plot;
 import ij.io.FileSaver;
 
 import org.rmmfiji.metrics.MetricsReport;
-import org.rmmfiji.train.FitResult;
+import org.rmmfiji.job.FitResult;
 
 /** Recorded vs free-run voltage as an ImageJ Plot, rendered headless to PNG (one plot per modelled neuron). */
 final class PredictionPlot {

@@ -12,8 +12,8 @@ import org.scijava.widget.FileWidget;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.metrics.MetricsReport;
-import org.rmmfiji.train.FitJob;
-import org.rmmfiji.train.FitResult;
+import org.rmmfiji.job.FitJob;
+import org.rmmfiji.job.FitResult;
 
 /** What Fit RMM and Predict RMM share: services, the outputs they publish, and how they fail. */
 abstract class RmmCommand extends RecordingCommand {

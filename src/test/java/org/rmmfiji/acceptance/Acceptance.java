@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.rmmfiji.groundtruth.NamedDataset;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
-import org.rmmfiji.train.FitResult;
-import org.rmmfiji.train.FitSettings;
+import org.rmmfiji.job.FitResult;
+import org.rmmfiji.job.FitSettings;
 
 /** Shared by the acceptance tests: the named datasets (generated once per build) and the figures file. */
 final class Acceptance {

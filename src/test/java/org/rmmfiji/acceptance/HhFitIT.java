@@ -9,9 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.train.CancelToken;
-import org.rmmfiji.train.FitJob;
-import org.rmmfiji.train.FitResult;
-import org.rmmfiji.train.FitSettings;
+import org.rmmfiji.job.FitJob;
+import org.rmmfiji.job.FitResult;
+import org.rmmfiji.job.FitSettings;
 import org.rmmfiji.train.ProgressListener;
 
 /** hh with hh-lumped at the preset's defaults: free-run validation Γ ≥ 0.7 and angular separation ≥ 0.8. */

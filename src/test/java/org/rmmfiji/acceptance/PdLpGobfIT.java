@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.train.CancelToken;
-import org.rmmfiji.train.FitJob;
-import org.rmmfiji.train.FitResult;
-import org.rmmfiji.train.FitSettings;
+import org.rmmfiji.job.FitJob;
+import org.rmmfiji.job.FitResult;
+import org.rmmfiji.job.FitSettings;
 import org.rmmfiji.train.ProgressListener;
 
 /**

@@ -24,8 +24,8 @@ import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 import org.rmmfiji.TestData;
-import org.rmmfiji.train.FitSettings;
-import org.rmmfiji.train.PredictSettings;
+import org.rmmfiji.job.FitSettings;
+import org.rmmfiji.job.PredictSettings;
 
 /** The commands through SciJava's CommandService, headless, as Fiji runs them. */
 class CommandsTest {

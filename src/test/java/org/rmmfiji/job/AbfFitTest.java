@@ -1,5 +1,7 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
+import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.ProgressListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
 import java.util.ArrayList;
 import java.util.List;

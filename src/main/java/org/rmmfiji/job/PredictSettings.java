@@ -1,4 +1,4 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
 /** Settings of the Predict command (snake_case: parameter names, macro keys, launcher keys). */
 public final class PredictSettings extends ModelRunSettings {

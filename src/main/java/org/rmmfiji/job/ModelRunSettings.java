@@ -1,4 +1,4 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
 import org.rmmfiji.io.RecordingSettings;
 

@@ -1,4 +1,4 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
 /**
  * Everything a fit needs. The field names (snake_case) are at once the SciJava parameter names of the

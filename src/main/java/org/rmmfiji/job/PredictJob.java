@@ -1,5 +1,8 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
+import org.rmmfiji.train.ProgressListener;
+import org.rmmfiji.train.TrainingSettings;
+import org.rmmfiji.train.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
+import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.History;
+import org.rmmfiji.train.ProgressListener;
+import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.TrainingData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
+import org.rmmfiji.train.History;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,13 @@
-package org.rmmfiji.train;
+package org.rmmfiji.job;
 
+import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.History;
+import org.rmmfiji.train.ProgressListener;
+import org.rmmfiji.train.SelectionMetric;
+import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.TrainingData;
+import org.rmmfiji.train.TrainingSettings;
+import org.rmmfiji.train.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
