@@ -23,6 +23,7 @@ import org.rmmfiji.train.FeatureExport;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.Training;
 import org.rmmfiji.train.TrainingData;
 import org.rmmfiji.train.TrainingSettings;
 
@@ -60,15 +61,11 @@ final class Benchmark {
             net.initialise(new Rng(1));
             td = new TrainingData(Dataset.byFraction(rec, 180.0 / 220, 20.0 / 220),
                     ChannelMap.bind(rec, net, List.of("V_LP", "V_PD"), List.of("I_LP")));
-            TrainingSettings s = new TrainingSettings();
+            TrainingSettings s = new TrainingSettings(Presets.get(Presets.LP_PD).defaults());   // the authors' batches, Adam and ρ
             s.epochs = epochs;
-            s.batch_size = 38_400;
-            s.learning_rate = 3e-3;
-            s.beta2 = 0.9;
-            s.l2 = 1.5e-3;
             s.snapshot_every = Integer.MAX_VALUE;
             s.threads = threads;
-            History h = new TeacherForcingTrainer().train(net, td, s, ProgressListener.NONE, new CancelToken());
+            History h = Training.run(List.of(new TeacherForcingTrainer()), net, td, s, ProgressListener.NONE, new CancelToken());
             double rate = h.samples * (double) epochs / h.training_seconds;
             line(report, String.format(Locale.ROOT, "java, %d thread%s: %.0f sample-epochs/s (%d epochs, %d samples, %.1f s)",
                     threads, threads == 1 ? "" : "s", rate, epochs, h.samples, h.training_seconds));

@@ -33,34 +33,54 @@ public class FitRmmCommand extends RmmCommand {
     private File initial_model;
     @Parameter(label = "Split", choices = {"fraction", "segments"}, persist = false)
     private String split = "fraction";
-    @Parameter(label = "Training fraction (0: preset)", min = "0", max = "1", persist = false)
-    private double train_fraction = 0;
-    @Parameter(label = "Validation fraction (-1: preset)", min = "-1", max = "1", persist = false)
-    private double validation_fraction = -1;
+    // optional numbers are text: empty takes the preset's value (CommandFields parses them)
+    @Parameter(label = "Training fraction (empty: preset)", required = false, persist = false)
+    private String train_fraction = "";
+    @Parameter(label = "Validation fraction (empty: preset)", required = false, persist = false)
+    private String validation_fraction = "";
     @Parameter(label = "Training segments", required = false, persist = false)
     private String train_segments = "";
     @Parameter(label = "Validation segments", required = false, persist = false)
     private String validation_segments = "";
     @Parameter(label = "Test segments", required = false, persist = false)
     private String test_segments = "";
-    @Parameter(label = "Epochs (0: preset)", min = "0", persist = false)
-    private int epochs = 0;
-    @Parameter(label = "Learning rate (0: preset)", min = "0", persist = false)
-    private double learning_rate = 0;
-    @Parameter(label = "Mini-batch size (0: preset)", min = "0", persist = false)
-    private int batch_size = 0;
-    @Parameter(label = "L2 weight (-1: preset)", min = "-1", persist = false)
-    private double l2 = -1;
-    @Parameter(label = "Snapshot every (epochs, 0: preset)", min = "0", persist = false)
-    private int snapshot_every = 0;
-    @Parameter(label = "Select snapshot by", choices = {"score", "loss", "gamma"}, persist = false)
-    private String selection = "score";
+    @Parameter(label = "Trainer (empty: preset)", required = false, persist = false,
+            description = "teacher-forcing, multiple-shooting, gtf, or a pipeline such as teacher-forcing+multiple-shooting")
+    private String trainer = "";
+    @Parameter(label = "Teacher-forcing epochs (empty: preset)", required = false, persist = false)
+    private String epochs = "";
+    @Parameter(label = "Learning rate (empty: preset)", required = false, persist = false)
+    private String learning_rate = "";
+    @Parameter(label = "Mini-batch size, samples (empty: preset)", required = false, persist = false)
+    private String batch_size = "";
+    @Parameter(label = "L2 weight (empty: preset)", required = false, persist = false)
+    private String l2 = "";
+    @Parameter(label = "Snapshot every (epochs, empty: preset)", required = false, persist = false)
+    private String snapshot_every = "";
+    @Parameter(label = "Select snapshot by (empty: preset)", choices = {"", "score", "loss", "gamma"}, required = false, persist = false)
+    private String selection = "";
+    @Parameter(label = "Closed-loop epochs (empty: preset)", required = false, persist = false)
+    private String closed_loop_epochs = "";
+    @Parameter(label = "Shot length, ms (empty: preset)", required = false, persist = false)
+    private String shot_ms = "";
+    @Parameter(label = "Shots per mini-batch (empty: preset)", required = false, persist = false)
+    private String shots_per_batch = "";
+    @Parameter(label = "Voltage continuity rho_v (empty: preset)", required = false, persist = false)
+    private String rho_v = "";
+    @Parameter(label = "State continuity rho_x (empty: preset)", required = false, persist = false)
+    private String rho_x = "";
+    @Parameter(label = "GTF gamma (empty: preset)", required = false, persist = false)
+    private String gamma = "";
+    @Parameter(label = "GTF final gamma (empty: gamma)", required = false, persist = false)
+    private String gamma_final = "";
+    @Parameter(label = "Train shot initial states (empty: true)", choices = {"", "true", "false"}, required = false, persist = false)
+    private String train_initial_states = "";
     @Parameter(label = "Random seed", persist = false)
     private long seed = 1;
-    @Parameter(label = "Threads (0: all cores)", min = "0", persist = false)
-    private int threads = 0;
-    @Parameter(label = "Known capacitance (nF, 0: learn)", min = "0", persist = false)
-    private double capacitance_nF = 0;
+    @Parameter(label = "Threads (empty: all cores)", required = false, persist = false)
+    private String threads = "";
+    @Parameter(label = "Known capacitance, nF (empty: learn)", required = false, persist = false)
+    private String capacitance_nF = "";
 
     @Parameter(type = ItemIO.OUTPUT) private String model_file;
 

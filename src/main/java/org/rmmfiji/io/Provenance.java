@@ -19,7 +19,10 @@ public final class Provenance {
     public List<String> voltage_channels = new ArrayList<>();
     public List<String> current_channels = new ArrayList<>();
     public List<String> recording_notes = new ArrayList<>();
+    /** The settings as the user gave them (unset ones are absent). */
     public Map<String, Object> settings = new LinkedHashMap<>();
+    /** The training settings actually used: the user's, and the preset's where the user left them unset. */
+    public Map<String, Object> training = new LinkedHashMap<>();
     public String trainer;
     public long seed;
     public int threads;

@@ -4,7 +4,10 @@ import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 import org.rmmfiji.train.SelectionMetric;
-import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.StopReason;
+import org.rmmfiji.train.Trainer;
+import org.rmmfiji.train.Trainers;
+import org.rmmfiji.train.Training;
 import org.rmmfiji.train.TrainingData;
 import org.rmmfiji.train.TrainingSettings;
 import org.rmmfiji.train.Validation;
@@ -32,7 +35,6 @@ import org.rmmfiji.io.SoftwareVersion;
 import org.rmmfiji.io.SpecFiles;
 import org.rmmfiji.math.Rng;
 import org.rmmfiji.metrics.MetricsReport;
-import org.rmmfiji.metrics.ScoreSettings;
 import org.rmmfiji.model.ModelSpec;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Preset;
@@ -56,6 +58,7 @@ public final class FitJob {
         ChannelMap channels;
         Dataset dataset;
         TrainingSettings training;
+        List<Trainer> trainers;
         List<String> voltageChannels;
         List<String> currentChannels;
         Path outputDir;
@@ -70,9 +73,9 @@ public final class FitJob {
                 plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
                 plan.dataset.validation().size(), plan.dataset.test().size(), plan.recording.dt()));
         long t0 = System.nanoTime();
-        TeacherForcingTrainer trainer = new TeacherForcingTrainer();
-        History h = trainer.train(plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel);
-        if ("cancelled".equals(h.stopped)) throw new CancelledException("the fit was cancelled; nothing was written");
+        History h = Training.run(plan.trainers, plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel);
+        if (h.stopped == StopReason.CANCELLED && h.selected < 0) throw new CancelledException("the fit was cancelled before any snapshot was scored; nothing was written");
+        if (h.stopped == StopReason.CANCELLED) listener.message("Cancelled: writing the best snapshot so far (epoch " + h.snapshots.get(h.selected).epoch + "), marked \"stopped\": \"cancelled\"");
         double fitSeconds = (System.nanoTime() - t0) * 1e-9;
         listener.message("Scoring the fitted model in free run…");
         List<MetricsReport> metrics = evaluateParts(plan.network, plan.dataset, plan.channels, plan.training);
@@ -81,7 +84,7 @@ public final class FitJob {
         mf.score = plan.training.score;
         mf.metrics = metrics;
         mf.history = Json.GSON.toJsonTree(h);
-        mf.provenance = provenance(s, plan, h, trainer.name());
+        mf.provenance = provenance(s, plan, h, h.trainer);
         Path out = plan.outputDir;
         FitResult r = new FitResult();
         r.network = plan.network;
@@ -139,7 +142,6 @@ public final class FitJob {
         p.recording = s.open();
         p.inputs.add(input(p.recordingPath));
         p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
-        SelectionMetric selection = SelectionMetric.of(s.selection);
 
         ModelFile initial = null;
         if (!s.initial_model.isBlank()) {
@@ -184,27 +186,35 @@ public final class FitJob {
         } else {
             ModelSpec spec = fileSpec != null ? fileSpec : p.preset.build(names(neurons), names(inputs));
             realize(spec, s.filter_realization);
-            if (s.capacitance_nF < 0) throw new InvalidInputException("capacitance_nF must be positive (or 0 to learn it), got " + s.capacitance_nF);
-            if (s.capacitance_nF > 0) spec.capacitance_nF = s.capacitance_nF;
+            if (s.capacitance_nF != null) {
+                if (!(s.capacitance_nF > 0)) throw new InvalidInputException("capacitance_nF must be a positive number of nF (leave it unset to learn 1/C), got " + s.capacitance_nF);
+                spec.capacitance_nF = s.capacitance_nF;
+            }
             p.network = new Network(spec, p.recording.dt());
             p.network.initialise(new Rng(s.seed));
         }
         p.channels = ChannelMap.bind(p.recording, p.network, p.voltageChannels, p.currentChannels);
         p.dataset = split(s, p.recording, d);
 
-        TrainingSettings t = new TrainingSettings();
-        t.epochs = s.epochs > 0 ? s.epochs : d.epochs;
-        t.batch_size = s.batch_size > 0 ? s.batch_size : d.batch_size;
-        t.learning_rate = s.learning_rate > 0 ? s.learning_rate : d.learning_rate;
-        t.beta1 = d.beta1;
-        t.beta2 = d.beta2;
-        t.l2 = s.l2 >= 0 ? s.l2 : d.l2;
-        t.snapshot_every = s.snapshot_every > 0 ? s.snapshot_every : d.snapshot_every;
-        t.selection = selection;
+        TrainingSettings t = new TrainingSettings(d);
+        t.epochs = orDefault(s.epochs, t.epochs);
+        t.batch_size = orDefault(s.batch_size, t.batch_size);
+        t.learning_rate = orDefault(s.learning_rate, t.learning_rate);
+        t.l2 = orDefault(s.l2, t.l2);
+        t.snapshot_every = orDefault(s.snapshot_every, t.snapshot_every);
+        if (!s.selection.isBlank()) t.selection = SelectionMetric.of(s.selection);
+        t.closed_loop_epochs = orDefault(s.closed_loop_epochs, t.closed_loop_epochs);
+        t.shot_ms = orDefault(s.shot_ms, t.shot_ms);
+        t.shots_per_batch = orDefault(s.shots_per_batch, t.shots_per_batch);
+        t.rho_v = orDefault(s.rho_v, t.rho_v);
+        t.rho_x = orDefault(s.rho_x, t.rho_x);
+        if (s.gamma != null) t.gamma = t.gamma_final = s.gamma;
+        t.gamma_final = orDefault(s.gamma_final, t.gamma_final);
+        if (s.train_initial_states != null) t.train_initial_states = s.train_initial_states;
         t.seed = s.seed;
-        t.threads = s.threads > 0 ? s.threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        t.score = scoreSettings(d);
-        t.validate();
+        t.threads = orDefault(s.threads, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        p.trainers = Trainers.pipeline(s.trainer.isBlank() ? d.trainer : s.trainer);
+        t.validate(p.recording.dt());
         checkLengths(p, t);
         p.training = t;
         return p;
@@ -213,10 +223,10 @@ public final class FitJob {
     /** Every numeric setting must be a number: NaN would otherwise fall through to a default unnoticed. */
     static void requireFiniteNumbers(FitSettings s) {
         for (java.lang.reflect.Field f : FitSettings.class.getFields()) {
-            if (f.getType() != double.class) continue;
+            if (f.getType() != double.class && f.getType() != Double.class) continue;
             try {
-                double v = f.getDouble(s);
-                if (!Double.isFinite(v)) throw new InvalidInputException(f.getName() + " must be a finite number, got " + v);
+                Object v = f.get(s);
+                if (v != null && !Double.isFinite((Double) v)) throw new InvalidInputException(f.getName() + " must be a finite number, got " + v);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
@@ -232,16 +242,9 @@ public final class FitJob {
             for (org.rmmfiji.model.FilterBankSpec.BlockSpec b : e.filter_bank.blocks()) b.type = realization;
     }
 
-    static ScoreSettings scoreSettings(Preset.Defaults d) {
-        ScoreSettings sc = new ScoreSettings();
-        sc.band_low_hz = d.band_low_hz;
-        sc.band_high_hz = d.band_high_hz;
-        sc.band_order = d.band_order;
-        sc.threshold_mV = d.threshold_mV;
-        sc.smoothing_ms = d.smoothing_ms;
-        sc.spike_threshold_mV = d.spike_threshold_mV;
-        return sc;
-    }
+    private static int orDefault(Integer given, int preset) { return given != null ? given : preset; }
+
+    private static double orDefault(Double given, double preset) { return given != null ? given : preset; }
 
     private static void checkLengths(Plan p, TrainingSettings t) {
         int k0 = FreeRun.transientSamples(p.network, t.dump_fraction);
@@ -262,8 +265,8 @@ public final class FitJob {
                     ChannelGuess.indices(s.validation_segments, "validation_segments"), ChannelGuess.indices(s.test_segments, "test_segments"));
         }
         if (!"fraction".equals(s.split)) throw new InvalidInputException("split must be 'fraction' or 'segments', got '" + s.split + "'");
-        double tf = s.train_fraction > 0 ? s.train_fraction : d.train_fraction;
-        double vf = s.validation_fraction >= 0 ? s.validation_fraction : d.validation_fraction;
+        double tf = orDefault(s.train_fraction, d.train_fraction);
+        double vf = orDefault(s.validation_fraction, d.validation_fraction);
         return Dataset.byFraction(rec, tf, vf);
     }
 
@@ -295,6 +298,7 @@ public final class FitJob {
         pr.recording_notes = p.recording.notes();
         Map<String, Object> settings = Json.GSON.fromJson(Json.GSON.toJsonTree(s), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
         pr.settings = settings;
+        pr.training = Json.GSON.fromJson(Json.GSON.toJsonTree(p.training), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
         pr.trainer = trainer;
         pr.seed = p.training.seed;
         pr.threads = p.training.threads;
@@ -306,7 +310,7 @@ public final class FitJob {
         pr.capacitance_fixed = p.network.capacitanceFixed();
         if (pr.capacitance_fixed) pr.notes.add("capacitance fixed at " + p.network.spec().capacitance_nF + " nF");
         if (h.selected >= 0) pr.notes.add("kept the snapshot of epoch " + h.snapshots.get(h.selected).epoch + ", selected by " + p.training.selection.id());
-        if (!"completed".equals(h.stopped)) pr.notes.add("training stopped: " + h.stopped);
+        if (h.stopped != StopReason.COMPLETED) pr.notes.add("training stopped: " + h.stopped.id() + (h.stop_detail != null ? " (" + h.stop_detail + ")" : ""));
         return pr;
     }
 }

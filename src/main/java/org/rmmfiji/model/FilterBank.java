@@ -125,6 +125,42 @@ public final class FilterBank {
     }
 
     /**
+     * The transpose of {@link #step} for backpropagation through time: given lam = dL/dx[k+1] of every lane,
+     * replaces it by dL/dx[k] = Aᵀ lam and adds dL/dv[k] = Bᵀ lam into dv.
+     */
+    public void stepAdjoint(double[] lam, int lanes, double[] dv) {
+        int s0 = 0;
+        for (Block b : blocks) {
+            int n = b.pole.length;
+            if (!b.gobf) {
+                for (int i = 0; i < n; i++) {
+                    double p = b.pole[i], g = b.gain[i];
+                    int o = (s0 + i) * lanes;
+                    for (int l = 0; l < lanes; l++) {
+                        double y = lam[o + l];
+                        dv[l] += g * y;
+                        lam[o + l] = p * y;
+                    }
+                }
+            } else {
+                // the cascade backwards: mu is dL/d(input of section i), carried from the last section to the first
+                for (int l = 0; l < lanes; l++) {
+                    double mu = 0;
+                    for (int i = n - 1; i >= 0; i--) {
+                        int k = (s0 + i) * lanes + l;
+                        double p = b.pole[i], g = b.gain[i];
+                        double y = lam[k];
+                        lam[k] = p * y + g * mu;
+                        mu = g * y - p * mu;
+                    }
+                    dv[l] += mu;
+                }
+            }
+            s0 += n;
+        }
+    }
+
+    /**
      * The warm-up the authors use: start at the DC state of v[0], run over the whole segment, then
      * return the state from which a second pass begins (the end state of the first).
      */

@@ -11,24 +11,40 @@ public final class Preset {
     /** Builds a spec for the given modelled neurons and measured inputs. */
     public interface SpecBuilder { ModelSpec build(List<String> neurons, List<String> inputs); }
 
-    /** Defaults a fit starts from (the authors' values for the matching example). */
+    /**
+     * Defaults a fit starts from: the one source of every training and scoring default. The initial values are
+     * the authors' general recipe (batches of 38,400, Adam β₁ 0.9, multiple shooting as their LP–PD script);
+     * each preset overrides what its example script sets.
+     */
     public static final class Defaults {
-        public int epochs;
+        /** The training pipeline, e.g. teacher-forcing or teacher-forcing+multiple-shooting. */
+        public String trainer = "teacher-forcing";
+        public int epochs = 200;
         public int batch_size = 38_400;
-        public double learning_rate;
+        public double learning_rate = 1e-3;
         public double beta1 = 0.9;
-        public double beta2;
-        public double l2;
-        public int snapshot_every;
+        public double beta2 = 0.999;
+        public double l2 = 1e-6;
+        public int snapshot_every = 10;
+        /** Selection metric id (score, loss or gamma). */
+        public String selection = "score";
         public double band_low_hz = 20;
         public double band_high_hz = 500;
-        public int band_order;
+        public int band_order = 6;
         /** ReLU threshold of the band-passed trace; NaN = none. */
         public double threshold_mV = Double.NaN;
-        public double smoothing_ms;
+        public double smoothing_ms = 20;
         public double spike_threshold_mV = -20;
-        public double train_fraction;
-        public double validation_fraction;
+        public double train_fraction = 0.9;
+        public double validation_fraction = 0.1;
+        // closed-loop stages (the authors' LP–PD multiple-shooting script)
+        public int closed_loop_epochs = 100;
+        public double shot_ms = 3.0;
+        public int shots_per_batch = 1280;
+        public double rho_v = 1.0;
+        public double rho_x = 0.1;
+        public double gamma = 0.1;
+        public double gamma_final = 0.1;
     }
 
     private final String id;

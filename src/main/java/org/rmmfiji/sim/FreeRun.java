@@ -53,6 +53,7 @@ public final class FreeRun {
             throw new InvalidInputException("segment " + seg.name() + " has " + len + " samples, fewer than the " + (k0 + 1)
                     + " the filters need to warm up (≈4.6 τ_max = " + String.format("%.1f", k0 * net.dt()) + " ms)");
         Simulator sim = new Simulator(net, 1);
+        double[] p = net.parameters();
         Simulator.State s = sim.newState();
         int m = net.modelledCount(), n = net.voltageCount();
         // warm-up: two passes on measured voltages
@@ -95,10 +96,10 @@ public final class FreeRun {
                 break;
             }
             for (int c = 0; c < nc; c++) {
-                sim.current(s, currentsToRecord[c][0], currentsToRecord[c][1], one);
+                sim.current(s, p, currentsToRecord[c][0], currentsToRecord[c][1], one);
                 cur[c][k] = one[0];
             }
-            sim.step(s, u, null);
+            sim.step(s, p, u, null);
         }
         return new Result(k0, pred, meas, cur, diverged);
     }

@@ -23,6 +23,33 @@ final class Adam {
             java.util.Arrays.fill(lrScale, b.offset(), b.offset() + b.size(), b.learningRateScale());
     }
 
+    /** Adam over a plain vector of n trainable values (the per-shot initial states). */
+    Adam(int n, double lr, double b1, double b2) {
+        this.lr = lr;
+        this.b1 = b1;
+        this.b2 = b2;
+        m = new double[n];
+        v = new double[n];
+        trainable = new boolean[n];
+        java.util.Arrays.fill(trainable, true);
+        lrScale = new double[n];
+        java.util.Arrays.fill(lrScale, 1.0);
+    }
+
+    /**
+     * One step on the slice [from, to) only, with bias correction for its own step count {@code steps}: the
+     * initial states of a mini-batch's shots are updated once per epoch, when their mini-batch comes.
+     */
+    void stepSlice(double[] p, double[] g, int from, int to, long steps) {
+        double c1 = 1 - Math.pow(b1, steps), c2 = 1 - Math.pow(b2, steps);
+        for (int k = from; k < to; k++) {
+            double gk = g[k];
+            m[k] = b1 * m[k] + (1 - b1) * gk;
+            v[k] = b2 * v[k] + (1 - b2) * gk * gk;
+            p[k] -= lr * lrScale[k] * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
+        }
+    }
+
     void step(double[] p, double[] g) {
         t++;
         double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);

@@ -17,17 +17,63 @@ public final class History {
         public String rejected_because;
         public List<MetricsReport> validation = new ArrayList<>();
         transient double[] parameters;
+        /** The trainer (pipeline stage) that produced this snapshot. */
+        /** One stage of a pipeline and the epochs it ran (numbered across stages, inclusive). */
+    public static final class Stage {
+        public String trainer;
+        public int first_epoch;
+        public int last_epoch;
+        /** Samples per epoch and training seconds (validation excluded) of this stage. */
+        public long samples;
+        public double seconds;
+
+        Stage(String trainer, int first, int last, long samples, double seconds) {
+            this.trainer = trainer;
+            this.first_epoch = first;
+            this.last_epoch = last;
+            this.samples = samples;
+            this.seconds = seconds;
+        }
     }
 
+    /** The pipeline, e.g. teacher-forcing+multiple-shooting. */
     public String trainer;
+    public List<Stage> stages = new ArrayList<>();
+
+        /** The network parameters of this snapshot (a copy). */
+        public double[] parameters() { return parameters.clone(); }
+    }
+
+    /** One stage of a pipeline and the epochs it ran (numbered across stages, inclusive). */
+    public static final class Stage {
+        public String trainer;
+        public int first_epoch;
+        public int last_epoch;
+        /** Samples per epoch and training seconds (validation excluded) of this stage. */
+        public long samples;
+        public double seconds;
+
+        Stage(String trainer, int first, int last, long samples, double seconds) {
+            this.trainer = trainer;
+            this.first_epoch = first;
+            this.last_epoch = last;
+            this.samples = samples;
+            this.seconds = seconds;
+        }
+    }
+
+    /** The pipeline, e.g. teacher-forcing+multiple-shooting. */
+    public String trainer;
+    public List<Stage> stages = new ArrayList<>();
     public List<Double> epoch_loss = new ArrayList<>();
     public List<Double> epoch_seconds = new ArrayList<>();
     public List<Snapshot> snapshots = new ArrayList<>();
     /** Index into snapshots of the one kept, or −1. */
     public int selected = -1;
-    /** completed, cancelled, or why training stopped early. */
-    public String stopped = "completed";
-    /** Teacher-forcing samples per epoch (after the transients are dropped). */
+    public StopReason stopped = StopReason.COMPLETED;
+    /** Details of an early stop (which epoch, which value), or null. */
+    public String stop_detail;
+    /** Samples per epoch of the last stage (after the transients are dropped). */
     public long samples;
     public double training_seconds;
     public double validation_seconds;

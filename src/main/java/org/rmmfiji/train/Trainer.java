@@ -1,15 +1,15 @@
 package org.rmmfiji.train;
 
-import org.rmmfiji.model.Network;
-
 /**
- * The contract every trainer fulfils (teacher forcing now; multiple shooting and generalized teacher forcing
- * later): train the network's trainable parameters on the data, report progress, honour the cancel token,
- * score snapshots on validation free runs, reject diverging ones, and leave the selected snapshot in the
- * network. Returns the history.
+ * The contract every trainer fulfils (teacher forcing, multiple shooting, generalized teacher forcing): train
+ * the network's trainable parameters from their present values on the context's data, append every epoch to the
+ * history, offer snapshots to the context's {@link SnapshotSelector} every {@code snapshot_every} epochs and after
+ * its last epoch, honour the cancel token between mini-batches, and say why it stopped. Which snapshot ends up
+ * in the network is the pipeline's business ({@link Training}).
  */
 public interface Trainer {
-    String name();
+    /** The registry key, e.g. {@code teacher-forcing}. */
+    String id();
 
-    History train(Network net, TrainingData data, TrainingSettings settings, ProgressListener listener, CancelToken cancel);
+    StopReason train(TrainingContext ctx);
 }

@@ -4,6 +4,8 @@ import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.StopReason;
+import org.rmmfiji.train.Training;
 import org.rmmfiji.train.TrainingData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,8 +134,10 @@ class FitJobTest {
                 if (snap.epoch == 2) plan.network.parameters()[plan.network.store().block("cell<-cell.lumped.W1").offset()] = Double.NaN;
             }
         };
-        History h = new TeacherForcingTrainer().train(plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, poison, new CancelToken());
-        assertTrue(h.stopped.contains("NaN"), h.stopped);
+        History h = Training.run(java.util.List.of(new TeacherForcingTrainer()), plan.network, new TrainingData(plan.dataset, plan.channels),
+                plan.training, poison, new CancelToken());
+        assertEquals(StopReason.NON_FINITE_LOSS, h.stopped);
+        assertTrue(h.stop_detail.contains("NaN"), h.stop_detail);
         assertEquals(2, h.epoch_loss.size());
         assertTrue(h.selected >= 0 && h.snapshots.get(h.selected).epoch <= 2);
         for (double p : plan.network.parameters()) assertTrue(Double.isFinite(p), "the kept snapshot is finite");
@@ -146,6 +150,31 @@ class FitJobTest {
         Map<String, byte[]> before = TestData.snapshot(out);
         assertThrows(FitJob.CancelledException.class, () -> FitJob.run(settings(out), ProgressListener.NONE, c));
         assertEquals(before.keySet(), TestData.snapshot(out).keySet());
+    }
+
+    @Test
+    void cancelAfterASnapshotWritesTheBestSoFarMarkedCancelled(@TempDir Path out) throws IOException {
+        CancelToken c = new CancelToken();
+        FitSettings s = settings(out);
+        s.epochs = 50;
+        ProgressListener cancelAtSecond = new ProgressListener() {
+            @Override public void snapshot(History.Snapshot snap) { if (snap.epoch == 2) c.cancel(); }
+        };
+        FitResult r = FitJob.run(s, cancelAtSecond, c);
+        assertEquals(StopReason.CANCELLED, r.history.stopped);
+        assertEquals(2, r.history.epoch_loss.size());
+        String json = Files.readString(r.modelFile);
+        assertTrue(json.contains("\"stopped\": \"cancelled\""), "the model file says it was cancelled");
+        assertTrue(ModelFiles.read(r.modelFile).provenance.notes.stream().anyMatch(n -> n.contains("cancelled")));
+    }
+
+    @Test
+    void unsetSettingsTakeThePresetsValuesAndTheModelFileRecordsThem(@TempDir Path out) throws IOException {
+        FitSettings s = settings(out);
+        s.batch_size = null;
+        var plan = FitJob.plan(s);
+        assertEquals(org.rmmfiji.model.Presets.get("hh-lumped").defaults().batch_size, plan.training.batch_size);
+        assertEquals(3, plan.training.epochs);
     }
 
     @Test
@@ -170,7 +199,12 @@ class FitJobTest {
         expectError(out, s -> s.validation_segments = "7", "segment 7");
         expectError(out, s -> { s.recording_file = shortFile.toString(); s.split = "fraction"; s.train_fraction = 0.5; s.validation_fraction = 0.5; },
                 "shorter than the filters' transient");
-        expectError(out, s -> s.capacitance_nF = -1, "capacitance");
+        expectError(out, s -> s.capacitance_nF = -1.0, "capacitance");
+        expectError(out, s -> s.epochs = -3, "epochs must be at least 1, got -3");
+        expectError(out, s -> s.trainer = "teacher-forcing+shooting", "unknown trainer 'shooting'");
+        expectError(out, s -> { s.trainer = "gtf"; s.gamma = 1.5; }, "gamma must lie in [0, 1]");
+        expectError(out, s -> { s.trainer = "multiple-shooting"; s.shot_ms = 0.05; }, "at least 2 steps");
+        expectError(out, s -> { s.trainer = "multiple-shooting"; s.rho_v = -1.0; }, "rho_v");
         expectError(out, s -> s.filter_realization = "laguerre", "filter_realization");
         assertEqualsBytes(before, TestData.snapshot(out));
     }
