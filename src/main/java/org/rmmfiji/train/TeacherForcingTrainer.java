@@ -79,7 +79,7 @@ public final class TeacherForcingTrainer implements Trainer {
     }
 
     /** One thread's scratch space and the per-tile computation. */
-    private static final class Worker {
+    static final class Worker {
         final Network net;
         final TeacherForcingFeatures f;
         final Edge.Workspace[] ews;
