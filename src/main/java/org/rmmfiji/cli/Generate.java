@@ -12,7 +12,7 @@ final class Generate {
 
     static int run(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: hh, pd-lp, all, sample)");
+            System.err.println("usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: " + String.join(", ", NamedDatasets.names()) + ", all, sample)");
             return 2;
         }
         Path out = Paths.get("datasets");

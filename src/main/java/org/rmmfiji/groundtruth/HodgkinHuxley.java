@@ -1,5 +1,7 @@
 package org.rmmfiji.groundtruth;
 
+import java.util.List;
+
 import org.rmmfiji.math.FastMath;
 
 /**
@@ -8,7 +10,7 @@ import org.rmmfiji.math.FastMath;
  * C/Σg. Units: with a membrane area of 10⁻³ cm² the published densities read directly as C = 1 nF,
  * g in µS and currents in nA (1 µA/cm² = 1 nA).
  */
-public final class HodgkinHuxley {
+public final class HodgkinHuxley implements SingleNeuron {
     public static final double C = 1.0, G_NA = 120, G_K = 36, G_L = 0.3;
     public static final double E_NA = 50, E_K = -77, E_L = -54.387;
 
@@ -46,7 +48,21 @@ public final class HodgkinHuxley {
     public double iK() { return gK() * (v - E_K); }
     public double iL() { return G_L * (v - E_L); }
 
+    @Override public double voltage() { return v; }
+
+    @Override public List<String> truthNames() { return List.of("I_Na_nA", "I_K_nA", "I_L_nA", "g_Na_uS", "g_K_uS"); }
+
+    @Override
+    public void truth(double[] out) {
+        out[0] = iNa();
+        out[1] = iK();
+        out[2] = iL();
+        out[3] = gNa();
+        out[4] = gK();
+    }
+
     /** One exponential-Euler step with injected current i (nA). */
+    @Override
     public void step(double i, double dt) {
         double vOld = v;
         double gna = gNa(), gk = gK();

@@ -7,19 +7,27 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.io.CsvRecordings;
 import org.rmmfiji.math.Rng;
+import org.rmmfiji.model.Presets;
 
 /**
  * The named ground-truth datasets, generated reproducibly (own exp and RNG, so the same bits on every JVM):
  * <ul>
- * <li>{@code hh}: one Hodgkin–Huxley neuron at 20 kHz; segment 0 trains (60 s, OU current whose mean ramps
- * from 0 to 10 nA, through the onset of repetitive firing), segment 1 validates (20 s, mean 6 nA, another seed);</li>
+ * <li>one-neuron datasets ({@link #ONE_NEURON}): a model neuron and the current injected into it, channels
+ * {@code V} and {@code I}, split by segment (train, validation and, for {@code pd-burster}, test), each segment
+ * driven by an OU current at its own seed, as its {@link OneNeuronProtocol} and description say:
+ * {@code hh} and {@code hh-protocol2} (Hodgkin–Huxley under two protocols), {@code fs-interneuron}
+ * (Wang–Buzsáki), {@code rs-adapting} (Pospischil RS with an M current), {@code lp-alone} (Prinz LP 4) and
+ * {@code pd-burster} (Prinz AB/PD 1, an endogenous burster);</li>
  * <li>{@code pd-lp}: an AB/PD 1 burster, recorded as a measured input, drives LP 4 through AB→LP glutamatergic
  * and PD→LP cholinergic synapses of 30 nS; LP gets an OU current; 10 kHz; 220 s split 180 / 20 / 20 s.</li>
  * </ul>
@@ -31,19 +39,92 @@ public final class NamedDatasets {
 
     static final double DT_SIM = 0.025;
 
-    public static final NamedDataset HH = new NamedDataset("hh",
-            "Hodgkin–Huxley neuron, 20 kHz, 60 s OU-driven training segment (mean ramp 0 → 10 nA) and 20 s validation segment (mean 6 nA)",
-            "hh-lumped", List.of("V"), List.of(), List.of("I"), new int[][] {{0}, {1}, {}}, null);
+    /** The preset the one-neuron datasets suggest; the one place to change it. */
+    static final String ONE_NEURON_PRESET = Presets.HH_LUMPED;
+
+    /** Rates and settling: 20 kHz for the narrow spikes of the fast models, 10 kHz for STG neurons (as pd-lp). */
+    static final double DT_FAST = 0.05, DT_STG = 0.1, SETTLE_FAST_MS = 500, SETTLE_STG_MS = 3000;
+
+    private static OneNeuronProtocol.Drive drive(double ms, double meanFrom, double meanTo, double tauMs, double sigma, long seed) {
+        return new OneNeuronProtocol.Drive(ms, meanFrom, meanTo, tauMs, sigma, seed);
+    }
+
+    /** The one-neuron datasets and how each is made (insertion order is the listing order). */
+    static final Map<NamedDataset, OneNeuronProtocol> ONE_NEURON = new LinkedHashMap<>();
+
+    private static NamedDataset oneNeuron(String name, String model, OneNeuronProtocol p) {
+        int n = p.segments.size();
+        int[][] split = n == 3 ? new int[][] {{0}, {1}, {2}} : new int[][] {{0}, {1}, {}};
+        NamedDataset d = new NamedDataset(name, model + ", " + describe(p), ONE_NEURON_PRESET, List.of("V"), List.of(), List.of("I"), split, null);
+        ONE_NEURON.put(d, p);
+        return d;
+    }
+
+    /** "20 kHz; train 60 s (OU τ 2 ms, σ 5 nA, mean 0 → 10 nA); validation 20 s (…)" from the protocol itself. */
+    private static String describe(OneNeuronProtocol p) {
+        String[] parts = {"train", "validation", "test"};
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.0f kHz", 1 / p.dtMs));
+        for (int k = 0; k < p.segments.size(); k++) {
+            OneNeuronProtocol.Drive d = p.segments.get(k);
+            String mean = d.meanFromNa == d.meanToNa ? String.format(Locale.ROOT, "mean %s nA", num(d.meanFromNa))
+                    : String.format(Locale.ROOT, "mean %s → %s nA", num(d.meanFromNa), num(d.meanToNa));
+            sb.append(String.format(Locale.ROOT, "; %s %.0f s (OU τ %s ms, σ %s nA, %s, seed %d)", parts[k], d.durationMs / 1000,
+                    num(d.tauMs), num(d.sigmaNa), mean, d.seed));
+        }
+        return sb.toString();
+    }
+
+    private static String num(double x) { return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString(); }
+
+    /** Hodgkin–Huxley; the training mean crosses the step-current onset of repetitive firing (≈ 6.5 nA), though with σ 5 nA it fires (≈ 45 Hz) from the start. */
+    public static final NamedDataset HH = oneNeuron("hh", "Hodgkin–Huxley neuron",
+            new OneNeuronProtocol(HodgkinHuxley::new, DT_FAST, SETTLE_FAST_MS,
+                    drive(60_000, 0, 10, 2, 5, 123), drive(20_000, 6, 6, 2, 5, 456)));
+
+    /** The same HH neuron under slower, smaller fluctuations at a fixed mean inside the firing range (≈ 50 Hz). */
+    public static final NamedDataset HH_PROTOCOL2 = oneNeuron("hh-protocol2", "Hodgkin–Huxley neuron, second protocol",
+            new OneNeuronProtocol(HodgkinHuxley::new, DT_FAST, SETTLE_FAST_MS,
+                    drive(60_000, 8, 8, 10, 2, 789), drive(20_000, 8, 8, 10, 2, 790)));
+
+    /** Wang–Buzsáki FS interneuron: rheobase ≈ 0.17 nA; the ramp goes from silent to ≈ 150 Hz. */
+    public static final NamedDataset FS_INTERNEURON = oneNeuron("fs-interneuron", "Wang–Buzsáki fast-spiking interneuron",
+            new OneNeuronProtocol(WangBuzsaki::new, DT_FAST, SETTLE_FAST_MS,
+                    drive(60_000, -0.5, 4, 2, 0.5, 601), drive(20_000, 1.5, 1.5, 2, 0.5, 602)));
+
+    /** Pospischil RS cell with M-current adaptation: rheobase ≈ 0.06 nA; the ramp goes from silent to ≈ 60 Hz. */
+    public static final NamedDataset RS_ADAPTING = oneNeuron("rs-adapting", "Pospischil et al. 2008 regular-spiking cell with an M current",
+            new OneNeuronProtocol(PospischilRs::new, DT_FAST, SETTLE_FAST_MS,
+                    drive(60_000, 0, 0.4, 5, 0.05, 701), drive(20_000, 0.2, 0.2, 5, 0.05, 702)));
+
+    /** Prinz LP 4 alone: fires tonically without current, silent below ≈ −0.3 nA; the ramp goes from silent to ≈ 35 Hz. */
+    public static final NamedDataset LP_ALONE = oneNeuron("lp-alone", "Prinz 2004 LP 4 model neuron alone",
+            new OneNeuronProtocol(() -> new PrinzNeuron(PrinzTable.densities("LP 4")), DT_STG, SETTLE_STG_MS,
+                    drive(60_000, -0.6, 1.5, 5, 0.3, 801), drive(20_000, 0.5, 0.5, 5, 0.3, 802)));
+
+    /** Prinz AB/PD 1 alone, an endogenous burster (≈ 1.4 s period without current); weak OU noise keeps it bursting. */
+    public static final NamedDataset PD_BURSTER = oneNeuron("pd-burster", "Prinz 2004 AB/PD 1 burster alone",
+            new OneNeuronProtocol(() -> new PrinzNeuron(PrinzTable.densities("AB/PD 1")), DT_STG, SETTLE_STG_MS,
+                    drive(120_000, 0, 0, 5, 0.1, 901), drive(20_000, 0, 0, 5, 0.1, 902), drive(20_000, 0, 0, 5, 0.1, 903)));
 
     public static final NamedDataset PD_LP = new NamedDataset("pd-lp",
             "AB/PD 1 burster (measured input) driving LP 4 through 30 nS glutamatergic and 30 nS cholinergic synapses, OU current into LP, 10 kHz, 180 s train / 20 s validation / 20 s test",
             "lp-pd", List.of("LP"), List.of("PD"), List.of("I_LP"), null, new double[] {180.0 / 220, 20.0 / 220});
 
-    public static List<NamedDataset> all() { return List.of(HH, PD_LP); }
+    public static List<NamedDataset> all() {
+        List<NamedDataset> all = new ArrayList<>(ONE_NEURON.keySet());
+        all.add(1, PD_LP);
+        return List.copyOf(all);
+    }
+
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (NamedDataset d : all()) names.add(d.name);
+        return names;
+    }
 
     public static NamedDataset get(String name) {
         for (NamedDataset d : all()) if (d.name.equals(name)) return d;
-        throw new InvalidInputException("unknown dataset '" + name + "'; the datasets are hh, pd-lp");
+        throw new InvalidInputException("unknown dataset '" + name + "'; the datasets are " + String.join(", ", names()));
     }
 
     /** Writes the recording and truth files of a dataset into a folder; returns the content hash. */
@@ -58,7 +139,7 @@ public final class NamedDatasets {
     public static final String SAMPLE_FILE = "hh-excerpt.csv.gz";
 
     public static void writeSample(Path folder) throws IOException {
-        Tables t = hh(1.0);
+        Tables t = ONE_NEURON.get(HH).simulate(1.0);
         List<List<double[]>> excerpt = new ArrayList<>();
         excerpt.add(slice(t.segments.get(0), 30_000 / t.dt, 42_000 / t.dt));
         excerpt.add(slice(t.segments.get(1), 0, 4_000 / t.dt));
@@ -118,43 +199,10 @@ public final class NamedDatasets {
     }
 
     static Tables simulate(NamedDataset d, double durationScale) {
-        if (d == HH) return hh(durationScale);
+        OneNeuronProtocol p = ONE_NEURON.get(d);
+        if (p != null) return p.simulate(durationScale);
         if (d == PD_LP) return pdLp(durationScale);
         throw new IllegalArgumentException(d.name);
-    }
-
-    private static Tables hh(double scale) {
-        Tables t = new Tables();
-        t.dt = 0.05;
-        t.names = List.of("V_mV", "I_nA");
-        t.truthNames = List.of("I_Na_nA", "I_K_nA", "I_L_nA", "g_Na_uS", "g_K_uS");
-        hhSegment(t, 60_000 * scale, 0, 10, 123);
-        hhSegment(t, 20_000 * scale, 6, 6, 456);
-        return t;
-    }
-
-    private static void hhSegment(Tables t, double durationMs, double meanFrom, double meanTo, long seed) {
-        int sub = (int) Math.round(t.dt / DT_SIM);
-        int n = (int) Math.round(durationMs / t.dt);
-        Rng rng = new Rng(seed);
-        OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(2.0, 5.0, t.dt, meanFrom, rng);
-        HodgkinHuxley hh = new HodgkinHuxley();
-        for (int k = 0; k < 20_000; k++) hh.step(0, DT_SIM);           // settle at rest
-        double[] v = new double[n], i = new double[n], ina = new double[n], ik = new double[n], il = new double[n], gna = new double[n], gk = new double[n];
-        for (int k = 0; k < n; k++) {
-            double mean = meanFrom + (meanTo - meanFrom) * k / Math.max(1, n - 1);
-            double u = ou.next(mean);
-            v[k] = hh.v;
-            i[k] = u;
-            ina[k] = hh.iNa();
-            ik[k] = hh.iK();
-            il[k] = hh.iL();
-            gna[k] = hh.gNa();
-            gk[k] = hh.gK();
-            for (int s = 0; s < sub; s++) hh.step(u, DT_SIM);
-        }
-        t.segments.add(List.of(v, i));
-        t.truthSegments.add(List.of(ina, ik, il, gna, gk));
     }
 
     private static Tables pdLp(double scale) {

@@ -1,5 +1,8 @@
 package org.rmmfiji.groundtruth;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.rmmfiji.math.FastMath;
 
 /**
@@ -8,7 +11,7 @@ import org.rmmfiji.math.FastMath;
  * V∞ with the previous gates, gates and calcium are then advanced with the old V.
  * Units: area 0.628·10⁻³ cm², so C = 0.628 nF, conductances in µS, currents in nA.
  */
-public final class PrinzNeuron {
+public final class PrinzNeuron implements SingleNeuron {
     public static final double AREA_CM2 = 0.628e-3;
     public static final double C_NF = 1.0 * AREA_CM2 * 1e3;          // 1 µF/cm² → nF
     public static final double E_NA = 50, E_K = -80, E_H = -20, E_LEAK = -50;
@@ -85,7 +88,29 @@ public final class PrinzNeuron {
         for (int k = 0; k < 8; k++) out[k] = gScratch[k] * (v - eScratch[k]);
     }
 
-    private final double[] gs = new double[8], es = new double[8];
+    private final double[] gs = new double[8], es = new double[8], cur = new double[8];
+
+    @Override public double voltage() { return v; }
+
+    /** Alone (no synapses): the eight ionic currents, then the seven voltage-gated conductances (leak is constant). */
+    @Override
+    public List<String> truthNames() {
+        List<String> names = new ArrayList<>();
+        for (String c : CURRENTS) names.add("I_" + c + "_nA");
+        for (int k = 0; k < 7; k++) names.add("g_" + CURRENTS[k] + "_uS");
+        return names;
+    }
+
+    @Override
+    public void truth(double[] out) {
+        currents(gs, es, cur);
+        System.arraycopy(cur, 0, out, 0, 8);
+        System.arraycopy(gs, 0, out, 8, 7);
+    }
+
+    /** One step of the neuron alone, with {@code iExt} injected (nA). */
+    @Override
+    public void step(double iExt, double dt) { step(iExt, 0, 0, dt); }
 
     /**
      * One step: {@code iExt} injected (nA), plus synaptic input given as total conductance gSyn (µS) and
