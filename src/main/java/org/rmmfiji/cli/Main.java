@@ -2,7 +2,7 @@ package org.rmmfiji.cli;
 
 /**
  * The launcher. {@code generate NAME …} writes a named ground-truth dataset, {@code benchmark} measures training
- * throughput against the numpy baseline; anything else is handed to the
+ * throughput against the numpy baseline, {@code study [DATASET]} compares the trainers on one dataset; anything else is handed to the
  * SciJava console as Fiji does, e.g. {@code --headless --run "Fit RMM" 'recording_file="x.csv",…'}.
  */
 public final class Main {
@@ -12,6 +12,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("generate")) System.exit(Generate.run(args));
         if (args.length > 0 && args[0].equals("benchmark")) System.exit(Benchmark.run(args));
         if (args.length > 0 && args[0].equals("benchmark-memory")) System.exit(MemoryBenchmark.run(args));
+        if (args.length > 0 && args[0].equals("study")) System.exit(Study.run(args));
         System.exit(Launcher.run(args));
     }
 }

@@ -153,6 +153,40 @@ class FitJobTest {
     }
 
     @Test
+    void pipelineFineTunesWithMultipleShootingAndTheModelFileHoldsNoShotStates(@TempDir Path out, @TempDir Path out2) throws IOException {
+        FitSettings s = settings(out);
+        s.trainer = "teacher-forcing+multiple-shooting";
+        s.epochs = 2;
+        s.closed_loop_epochs = 2;
+        s.shot_ms = 1.0;
+        s.shots_per_batch = 64;
+        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        assertEquals("teacher-forcing+multiple-shooting", r.history.trainer);
+        assertEquals(2, r.history.stages.size());
+        assertEquals("multiple-shooting", r.history.stages.get(1).trainer);
+        assertEquals(3, r.history.stages.get(1).first_epoch);
+        assertEquals(4, r.history.epoch_loss.size());
+        assertEquals("multiple-shooting", r.history.snapshots.get(3).trainer);
+        assertTrue(r.history.epoch_loss.get(3) < r.history.epoch_loss.get(2), "the shooting loss falls: " + r.history.epoch_loss);
+        // the shots' initial states live beside the store: the model file has exactly the network's parameters
+        ModelFile mf = ModelFiles.read(r.modelFile);
+        int stored = 0;
+        for (var b : mf.parameters) stored += b.values.length;
+        assertEquals(r.network.store().size(), stored);
+        assertEquals(1.0, ((Number) mf.provenance.training.get("shot_ms")).doubleValue(), 0);
+        assertEquals(0.1, ((Number) mf.provenance.training.get("rho_x")).doubleValue(), 0, "unset values are recorded as used");
+        // and a fit continues from it with multiple shooting alone
+        FitSettings more = settings(out2);
+        more.initial_model = r.modelFile.toString();
+        more.trainer = "multiple-shooting";
+        more.closed_loop_epochs = 1;
+        more.shot_ms = 1.0;
+        FitResult r2 = FitJob.run(more, ProgressListener.NONE, new CancelToken());
+        assertEquals(1, r2.history.epoch_loss.size());
+        assertTrue(Files.exists(r2.modelFile));
+    }
+
+    @Test
     void cancelAfterASnapshotWritesTheBestSoFarMarkedCancelled(@TempDir Path out) throws IOException {
         CancelToken c = new CancelToken();
         FitSettings s = settings(out);
