@@ -46,6 +46,11 @@ final class Launcher {
             System.err.println("usage: --headless --run \"Fit RMM\" 'key=\"value\",…'   or   generate NAME [--out DIR]");
             return 2;
         }
+        // Ctrl-C: cancel the running fit and give it time to write its best snapshot (marked "stopped": "cancelled")
+        Thread onInterrupt = new Thread(() -> {
+            if (org.rmmfiji.fiji.RunningFits.cancelAllAndWait(60_000) > 0) System.err.println("interrupted: the fit was cancelled");
+        }, "rmm-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         Context ctx = new Context();
         try {
             Outcome outcome = new Outcome();
@@ -63,6 +68,11 @@ final class Launcher {
             return 0;
         } finally {
             ctx.dispose();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
         }
     }
 }

@@ -96,8 +96,13 @@ public class FitRmmCommand extends RmmCommand {
 
     @Override
     protected void work(CommandProgress progress) throws java.io.IOException {
-        FitResult r = FitJob.run(CommandFields.copy(this, new FitSettings()), progress, cancel);
-        model_file = r.modelFile.toString();
-        publish(r, r.fitSeconds);
+        RunningFits.started(cancel);
+        try {
+            FitResult r = FitJob.run(CommandFields.copy(this, new FitSettings()), progress, cancel);
+            model_file = r.modelFile.toString();
+            publish(r, r.fitSeconds);
+        } finally {
+            RunningFits.finished(cancel);
+        }
     }
 }

@@ -107,21 +107,41 @@ public final class FilterBank {
                     int o = (s0 + i) * lanes;
                     for (int l = 0; l < lanes; l++) x[o + l] = p * x[o + l] + g * v[l];
                 }
+            } else if (lanes == 1) {
+                double u = v[0];                                      // input of the first section
+                for (int i = 0; i < n; i++) {
+                    int k = s0 + i;
+                    double p = b.pole[i], g = b.gain[i];
+                    double s = x[k];
+                    double y = g * s - p * u;                         // all-pass output from the old state
+                    x[k] = p * s + g * u;
+                    u = y;
+                }
             } else {
-                for (int l = 0; l < lanes; l++) {
-                    double u = v[l];                                  // input of the first section
-                    for (int i = 0; i < n; i++) {
-                        int k = (s0 + i) * lanes + l;
-                        double p = b.pole[i], g = b.gain[i];
-                        double s = x[k];
-                        double y = g * s - p * u;                     // all-pass output from the old state
-                        x[k] = p * s + g * u;
-                        u = y;
+                // section by section over all lanes, so the inner loop runs along contiguous lanes (vectorised)
+                double[] u = carry(lanes);
+                System.arraycopy(v, 0, u, 0, lanes);
+                for (int i = 0; i < n; i++) {
+                    double p = b.pole[i], g = b.gain[i];
+                    int o = (s0 + i) * lanes;
+                    for (int l = 0; l < lanes; l++) {
+                        double s = x[o + l], ul = u[l];
+                        u[l] = g * s - p * ul;
+                        x[o + l] = p * s + g * ul;
                     }
                 }
             }
             s0 += n;
         }
+    }
+
+    /** Per-thread scratch for the value carried along a GOBF cascade, one per lane (a bank is shared by threads). */
+    private final ThreadLocal<double[][]> carry = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    private double[] carry(int lanes) {
+        double[][] c = carry.get();
+        if (c[0].length < lanes) c[0] = new double[lanes];
+        return c[0];
     }
 
     /**
@@ -144,17 +164,18 @@ public final class FilterBank {
                 }
             } else {
                 // the cascade backwards: mu is dL/d(input of section i), carried from the last section to the first
-                for (int l = 0; l < lanes; l++) {
-                    double mu = 0;
-                    for (int i = n - 1; i >= 0; i--) {
-                        int k = (s0 + i) * lanes + l;
-                        double p = b.pole[i], g = b.gain[i];
-                        double y = lam[k];
-                        lam[k] = p * y + g * mu;
-                        mu = g * y - p * mu;
+                double[] mu = carry(lanes);
+                java.util.Arrays.fill(mu, 0, lanes, 0.0);
+                for (int i = n - 1; i >= 0; i--) {
+                    double p = b.pole[i], g = b.gain[i];
+                    int o = (s0 + i) * lanes;
+                    for (int l = 0; l < lanes; l++) {
+                        double y = lam[o + l], ml = mu[l];
+                        lam[o + l] = p * y + g * ml;
+                        mu[l] = g * y - p * ml;
                     }
-                    dv[l] += mu;
                 }
+                for (int l = 0; l < lanes; l++) dv[l] += mu[l];
             }
             s0 += n;
         }

@@ -52,6 +52,8 @@ public final class ClosedLoopTrainer implements Trainer {
 
     @Override public String id() { return id; }
 
+    @Override public int epochs(TrainingSettings s) { return s.closed_loop_epochs; }
+
     /** γ at a stage epoch (1-based): linear from gamma to gamma_final over the stage; 0 for multiple shooting. */
     double gamma(TrainingSettings s, int epoch) {
         if (!blended) return 0;

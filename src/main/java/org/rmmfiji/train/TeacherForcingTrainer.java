@@ -23,6 +23,8 @@ public final class TeacherForcingTrainer implements Trainer {
 
     @Override public String id() { return ID; }
 
+    @Override public int epochs(TrainingSettings s) { return s.epochs; }
+
     @Override
     public StopReason train(TrainingContext ctx) {
         Network net = ctx.net;

@@ -11,5 +11,8 @@ public interface Trainer {
     /** The registry key, e.g. {@code teacher-forcing}. */
     String id();
 
+    /** How many epochs this trainer runs with these settings. */
+    int epochs(TrainingSettings s);
+
     StopReason train(TrainingContext ctx);
 }

@@ -19,18 +19,21 @@ public final class Training {
         settings.validate();
         TrainingContext ctx = new TrainingContext(net, data, settings, listener, cancel);
         StringBuilder id = new StringBuilder();
-        for (Trainer t : stages) id.append(id.length() == 0 ? "" : "+").append(t.id());
+        for (Trainer t : stages) {
+            id.append(id.length() == 0 ? "" : "+").append(t.id());
+            ctx.totalEpochs += t.epochs(settings);
+        }
         ctx.history.trainer = id.toString();
         for (int i = 0; i < stages.size(); i++) {
             Trainer t = stages.get(i);
             if (i > 0 && ctx.selector.restoreBest())
                 listener.message(t.id() + " starts from the best snapshot so far");
             int before = ctx.history.epoch_loss.size();
+            ctx.epochOffset = before;
             double seconds = ctx.history.training_seconds;
             StopReason r = t.train(ctx);
             ctx.history.stages.add(new History.Stage(t.id(), before + 1, ctx.history.epoch_loss.size(), ctx.history.samples,
                     ctx.history.training_seconds - seconds));
-            ctx.epochOffset = ctx.history.epoch_loss.size();
             if (r != StopReason.COMPLETED) {
                 ctx.history.stopped = r;
                 break;

@@ -15,8 +15,9 @@ public final class TrainingContext {
     public final CancelToken cancel;
     public final History history;
     public final SnapshotSelector selector;
-    /** Epochs already run by earlier stages. */
+    /** Epochs already run by earlier stages, and the whole pipeline's epochs (for progress). */
     int epochOffset;
+    int totalEpochs;
 
     public TrainingContext(Network net, TrainingData data, TrainingSettings settings, ProgressListener listener, CancelToken cancel) {
         this.net = net;
@@ -33,7 +34,7 @@ public final class TrainingContext {
         history.epoch_loss.add(loss);
         history.training_seconds += epochSeconds;
         history.epoch_seconds.add(history.training_seconds);
-        listener.epoch(epochOffset + stageEpoch, epochOffset + stageEpochs, loss, history.training_seconds);
+        listener.epoch(epochOffset + stageEpoch, Math.max(totalEpochs, epochOffset + stageEpochs), loss, history.training_seconds);
     }
 
     /** The epoch number across stages of a stage's epoch. */
