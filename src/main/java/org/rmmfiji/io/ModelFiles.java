@@ -27,7 +27,6 @@ public final class ModelFiles {
         f.parameters.clear();
         double[] p = net.parameters();
         for (ParameterStore.Block b : net.store().blocks()) {
-            if (b.auxiliary()) continue;
             ModelFile.Block fb = new ModelFile.Block();
             fb.name = b.name();
             fb.trainable = b.trainable();
@@ -84,7 +83,7 @@ public final class ModelFiles {
         for (ParameterStore.Block sb : net.store().blocks()) {
             boolean found = false;
             for (ModelFile.Block b : f.parameters) found |= b.name.equals(sb.name());
-            if (!found && !sb.auxiliary()) throw new InvalidInputException(where + ": parameter block '" + sb.name() + "' is missing");
+            if (!found) throw new InvalidInputException(where + ": parameter block '" + sb.name() + "' is missing");
         }
         for (ModelFile.Normalisation n : f.normalisation) {
             if (n.edge < 0 || n.edge >= net.edges().size() || n.current < 0 || n.current >= net.edges().get(n.edge).currents().size())

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Every parameter of a model in one flat {@code double[]}, cut into named blocks. Optimisers, gradient checks
- * and the model file all see the same vector. A block may be frozen (not trained) or auxiliary (trained, but
- * not part of the model, e.g. per-shot initial states, and so left out of the model file).
+ * and the model file all see the same vector. A block may be frozen (not trained). Only the model's parameters
+ * live here: what a trainer adds for itself (multiple shooting's per-shot initial states) lives beside the store,
+ * so adding it never reallocates this vector and it never reaches the model file.
  */
 public final class ParameterStore {
 
@@ -17,15 +18,13 @@ public final class ParameterStore {
         private final int offset;
         private final int size;
         private boolean trainable;
-        private final boolean auxiliary;
         private double learningRateScale = 1.0;
 
-        Block(String name, int offset, int size, boolean trainable, boolean auxiliary) {
+        Block(String name, int offset, int size, boolean trainable) {
             this.name = name;
             this.offset = offset;
             this.size = size;
             this.trainable = trainable;
-            this.auxiliary = auxiliary;
         }
 
         public String name() { return name; }
@@ -33,7 +32,6 @@ public final class ParameterStore {
         public int size() { return size; }
         public boolean trainable() { return trainable; }
         public void setTrainable(boolean t) { trainable = t; }
-        public boolean auxiliary() { return auxiliary; }
         public double learningRateScale() { return learningRateScale; }
         public void setLearningRateScale(double s) { learningRateScale = s; }
     }
@@ -42,12 +40,8 @@ public final class ParameterStore {
     private double[] values = new double[0];
 
     public Block add(String name, int size, boolean trainable) {
-        return add(name, size, trainable, false);
-    }
-
-    public Block add(String name, int size, boolean trainable, boolean auxiliary) {
         if (find(name) != null) throw new IllegalArgumentException("duplicate parameter block " + name);
-        Block b = new Block(name, values.length, size, trainable, auxiliary);
+        Block b = new Block(name, values.length, size, trainable);
         values = java.util.Arrays.copyOf(values, values.length + size);
         blocks.add(b);
         return b;
@@ -68,10 +62,10 @@ public final class ParameterStore {
         return b;
     }
 
-    /** The number of trainable parameters that belong to the model (auxiliary blocks excluded). */
+    /** The number of trainable parameters. */
     public int modelTrainableCount() {
         int n = 0;
-        for (Block b : blocks) if (b.trainable && !b.auxiliary) n += b.size;
+        for (Block b : blocks) if (b.trainable) n += b.size;
         return n;
     }
 

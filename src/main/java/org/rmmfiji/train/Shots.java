@@ -31,7 +31,7 @@ final class Shots {
     final int width;
     /** Offset of each edge's states within a shot's initial-state block. */
     final int[] edgeOffset;
-    /** The trainable initial states (auxiliary parameters). */
+    /** The trainable initial states, beside the network's parameter store. */
     final double[] initial;
 
     private Shots(int length, List<Segment> segments, int[] segment, int[] start, int width, int[] edgeOffset, double[] initial) {
