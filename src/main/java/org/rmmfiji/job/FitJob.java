@@ -93,6 +93,9 @@ public final class FitJob {
         r.history = h;
         r.dt = plan.recording.dt();
         r.fitSeconds = fitSeconds;
+        r.dataset = plan.dataset;
+        r.channels = plan.channels;
+        r.training = plan.training;
         r.modelFile = out.resolve(plan.outputName + ModelFiles.SUFFIX);
         r.predictionFile = out.resolve(plan.outputName + "-prediction.csv");
         r.metricsFile = out.resolve(plan.outputName + "-metrics.csv");

@@ -1,6 +1,11 @@
 package org.rmmfiji.job;
 
+import org.rmmfiji.data.Dataset;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.train.History;
+import org.rmmfiji.train.TrainingSettings;
+import org.rmmfiji.train.Validation;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,4 +28,23 @@ public final class FitResult {
     public String previewPart;
     public double dt;
     public double fitSeconds;
+    /** What the fit was scored on, so that other snapshots can be scored the same way. */
+    Dataset dataset;
+    ChannelMap channels;
+    TrainingSettings training;
+
+    /**
+     * Free-run metrics of another snapshot of this fit (e.g. the best of one pipeline stage) on one part (train,
+     * validation or test); the network is left with the parameters it had.
+     */
+    public List<MetricsReport> evaluate(History.Snapshot snapshot, String part) {
+        List<Segment> segs = part.equals("train") ? dataset.train() : part.equals("validation") ? dataset.validation() : dataset.test();
+        double[] kept = network.parameters().clone();
+        network.store().setAll(snapshot.parameters());
+        try {
+            return Validation.evaluate(network, segs, channels, training.score, training.dump_fraction, part);
+        } finally {
+            network.store().setAll(kept);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.rmmfiji.groundtruth.NamedDataset;
@@ -11,6 +12,8 @@ import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.job.FitResult;
 import org.rmmfiji.job.FitSettings;
+import org.rmmfiji.train.History;
+import org.rmmfiji.train.SelectionMetric;
 
 /** Shared by the acceptance tests: the named datasets (generated once per build) and the figures file. */
 final class Acceptance {
@@ -55,14 +58,50 @@ final class Acceptance {
         throw new AssertionError("no " + part + " metrics for " + neuron + " in " + r.metrics);
     }
 
-    /** One README table row per acceptance fit, written to target/acceptance/NAME.md. */
-    static void figures(String name, String dataset, String model, FitResult r, MetricsReport m) throws IOException {
+    /** The test (or other part) metrics of the best snapshot one pipeline stage produced, by the fit's selection metric. */
+    static MetricsReport bestOfStage(FitResult r, String trainer, String part) {
+        History.Snapshot best = null;
+        SelectionMetric metric = SelectionMetric.of(r.model.provenance.training.get("selection").toString());
+        for (History.Snapshot s : r.history.snapshots)
+            if (trainer.equals(s.trainer) && !s.rejected && (best == null || metric.better(s.selection_value, best.selection_value))) best = s;
+        if (best == null) throw new AssertionError("no kept " + trainer + " snapshot");
+        return r.evaluate(best, part).get(0);
+    }
+
+    /** Field by field medians of reports (score, loss, Γ, spike counts and ratio, subthreshold RMSE). */
+    static MetricsReport median(List<MetricsReport> rs) {
+        MetricsReport m = new MetricsReport();
+        m.neuron = rs.get(0).neuron;
+        m.part = rs.get(0).part;
+        m.score = median(rs, r -> r.score);
+        m.loss = median(rs, r -> r.loss);
+        m.gamma = median(rs, r -> r.gamma);
+        m.spike_count_ratio = median(rs, r -> r.spike_count_ratio);
+        m.spikes_model = (int) Math.round(median(rs, r -> r.spikes_model));
+        m.spikes_data = (int) Math.round(median(rs, r -> r.spikes_data));
+        m.subthreshold_rmse_mV = median(rs, r -> r.subthreshold_rmse_mV);
+        for (MetricsReport r : rs) m.diverged |= r.diverged;
+        return m;
+    }
+
+    private static double median(List<MetricsReport> rs, java.util.function.ToDoubleFunction<MetricsReport> f) {
+        double[] v = rs.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** One README row for fits over several seeds: medians of the reports and of the fit times. */
+    static void figures(String name, String dataset, String model, List<FitResult> fits, List<MetricsReport> reports, int epochs) throws IOException {
         Files.createDirectories(FIGURES);
-        int epochs = r.history.epoch_loss.size();
-        double rate = r.history.samples * (double) epochs / r.history.training_seconds;
-        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f s | %.2f M | %s | %.3f | %.3f | %d / %d | %.2f mV |%n",
-                dataset, model, m.part, epochs, r.fitSeconds, rate / 1e6, r.history.selected >= 0 ? "epoch " + r.history.snapshots.get(r.history.selected).epoch : "last",
-                m.score, m.gamma, m.spikes_model, m.spikes_data, m.subthreshold_rmse_mV);
+        MetricsReport m = median(reports);
+        double[] t = fits.stream().mapToDouble(f -> f.fitSeconds).sorted().toArray();
+        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f s | %d | %.3f | %.3f | %.2f | %d / %d | %.2f mV |%n",
+                dataset, model, m.part, epochs, t[t.length / 2], reports.size(), m.score, m.gamma, m.spike_count_ratio, m.spikes_model, m.spikes_data,
+                m.subthreshold_rmse_mV);
         Files.writeString(FIGURES.resolve(name + ".md"), row, StandardCharsets.UTF_8);
+    }
+
+    /** One README table row for a single fit. */
+    static void figures(String name, String dataset, String model, FitResult r, MetricsReport m) throws IOException {
+        figures(name, dataset, model, List.of(r), List.of(m), r.history.epoch_loss.size());
     }
 }
