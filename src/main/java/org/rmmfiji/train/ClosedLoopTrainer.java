@@ -36,7 +36,7 @@ public final class ClosedLoopTrainer implements Trainer {
     public static final String GTF = "gtf";
 
     /** Shots per tile: the lanes one worker simulates together. */
-    static final int TILE = 128;
+    static final int TILE = 64;
 
     private final String id;
     private final boolean blended;
