@@ -173,21 +173,27 @@ public final class CsvRecordings {
     /** As {@link #write(Path, double, List, List)}, with the time of each segment's first row given (ms). */
     public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns)
             throws IOException {
+        write(file, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentsOfColumns.size() > 1);
+    }
+
+    /** As above; {@code segmentColumn} writes the segment column even for a single segment. */
+    public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns,
+            boolean segmentColumn) throws IOException {
         if (file.getFileName().toString().endsWith(".gz")) {
             AtomicFiles.writeBytes(file, out -> {
                 java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16);
                 Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
-                writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns);
+                writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentColumn);
                 w.flush();
                 gz.finish();
             });
             return;
         }
-        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns));
+        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentColumn));
     }
 
-    static void writeTo(Writer w, double dtMs, double[] startMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns) throws IOException {
-        boolean multi = segmentsOfColumns.size() > 1;
+    static void writeTo(Writer w, double dtMs, double[] startMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns, boolean multi)
+            throws IOException {
         StringBuilder sb = new StringBuilder(TIME_COLUMN);
         if (multi) sb.append(',').append(SEGMENT_COLUMN);
         for (String n : columnNames) sb.append(',').append(n);
