@@ -45,7 +45,14 @@ public final class RecordingExport {
             for (int c : picked) cols.add(seg.channelAsDouble(c));
             segs.add(cols);
         }
-        CsvRecordings.write(out, rec.dt(), names, segs);
+        // t_ms restarts per sweep; when the file says when each sweep began, that is kept as sweep_start_ms
+        double[] starts = new double[rec.segments().size()];
+        boolean known = false;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = rec.segments().get(i).startMs();
+            known |= !Double.isNaN(starts[i]);
+        }
+        CsvRecordings.write(out, rec.dt(), new double[starts.length], names, segs, segs.size() > 1, known ? starts : null);
         return out;
     }
 }
