@@ -10,18 +10,35 @@ import org.rmmfiji.groundtruth.NamedDatasets;
 final class Generate {
     private Generate() {}
 
+    /** The names generate accepts, said in every usage message. */
+    static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (NamedDataset d : NamedDatasets.all()) sb.append(d.name).append(", ");
+        return sb.append("all, sample").toString();
+    }
+
+    static final String NAMES = names();
+    static final String USAGE = "usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: " + NAMES + ")";
+
     static int run(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: generate NAME [--out DIR] [--scale FRACTION]   (NAME: " + String.join(", ", NamedDatasets.names()) + ", all, sample)");
+            System.err.println(USAGE);
+            return 2;
+        }
+        String name = args[1];
+        boolean known = name.equals("all") || name.equals("sample");
+        for (NamedDataset d : NamedDatasets.all()) known |= d.name.equals(name);
+        if (!known) {
+            System.err.println("generate: no dataset named '" + name + "'; the names are " + NAMES);
             return 2;
         }
         Path out = Paths.get("datasets");
         double scale = 1.0;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) out = Paths.get(args[++i]);
-            else if (args[i].equals("--scale") && i + 1 < args.length) scale = Double.parseDouble(args[++i]);
+            else if (args[i].equals("--scale") && i + 1 < args.length && RunArguments.isNumber(args[i + 1])) scale = Double.parseDouble(args[++i]);
             else {
-                System.err.println("unknown option " + args[i]);
+                System.err.println("generate: unknown option or missing value '" + args[i] + "'; " + USAGE);
                 return 2;
             }
         }

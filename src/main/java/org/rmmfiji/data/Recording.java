@@ -38,9 +38,31 @@ public final class Recording {
     /** What readers did to the data (unit conversions, assumptions), for provenance. */
     public List<String> notes() { return notes; }
 
+    /** A channel by its name, or by the column name the user saw in the file ({@code V_mV} for channel V in mV). */
     public int channelIndex(String name) {
         for (int i = 0; i < channels.size(); i++) if (channels.get(i).name().equals(name)) return i;
+        int u = name.lastIndexOf('_');
+        if (u <= 0) return -1;
+        String base = name.substring(0, u), unit = name.substring(u + 1);
+        Units.Kind kind = Units.kindOf(unit);
+        for (int i = 0; i < channels.size(); i++) {
+            Channel c = channels.get(i);
+            if (c.name().equals(base) && (unit.equals(c.unit()) || kind != Units.Kind.OTHER && kind == c.kind())) return i;
+        }
         return -1;
+    }
+
+    /** The channel's own name for a name or column name the user gave; the text itself when there is none. */
+    public String channelName(String nameOrColumn) {
+        int i = channelIndex(nameOrColumn);
+        return i < 0 ? nameOrColumn : channels.get(i).name();
+    }
+
+    /** The readers' warnings among the notes: what a user must see, whichever command read the file. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        for (String n : notes) if (n.contains("warning:")) w.add(n);
+        return w;
     }
 
     /** The index of a channel, or a message that lists the channels there are. */

@@ -10,6 +10,8 @@ public final class Segment {
     private final float[][] channels;
     private final int offset;
     private final int length;
+    /** When the segment began (ms from the start of the recording), where the file says; NaN otherwise. */
+    private double startMs = Double.NaN;
 
     public Segment(String name, float[][] channels) {
         this(name, channels, 0, channels.length == 0 ? 0 : channels[0].length);
@@ -25,6 +27,16 @@ public final class Segment {
         this.offset = offset;
         this.length = length;
     }
+
+    /** The same samples, starting at the given time (ms from the start of the recording). */
+    public Segment startingAt(double ms) {
+        Segment s = new Segment(name, channels, offset, length);
+        s.startMs = ms;
+        return s;
+    }
+
+    /** When the segment began (ms from the start of the recording), or NaN when the file does not say. */
+    public double startMs() { return startMs; }
 
     public String name() { return name; }
     public int length() { return length; }

@@ -22,28 +22,30 @@ import org.rmmfiji.job.FitSettings;
 @Plugin(type = Command.class, label = "Fit RMM", headless = true,
         description = "Fit a recurrent mechanistic model (Burghi et al., PNAS 2025) to an intracellular recording")
 public class FitRmmCommand extends RmmCommand {
+    /** Every default is the settings class's: one source for the dialog, macros and the launcher. */
+    private static final FitSettings DEFAULTS = new FitSettings();
 
     @Parameter(label = "Preset", choices = {Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
-    private String preset = "hh-lumped";
+    private String preset = DEFAULTS.preset;
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
     @Parameter(label = "Filter realisation", choices = {"preset", "diagonal", "gobf"}, persist = false)
-    private String filter_realization = "preset";
+    private String filter_realization = DEFAULTS.filter_realization;
     @Parameter(label = "Continue from model (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File initial_model;
     @Parameter(label = "Split", choices = {"fraction", "segments"}, persist = false)
-    private String split = "fraction";
+    private String split = DEFAULTS.split;
     // optional numbers are text: empty takes the preset's value (CommandFields parses them)
     @Parameter(label = "Training fraction (empty: preset)", required = false, persist = false)
     private String train_fraction = "";
     @Parameter(label = "Validation fraction (empty: preset)", required = false, persist = false)
     private String validation_fraction = "";
     @Parameter(label = "Training segments", required = false, persist = false)
-    private String train_segments = "";
+    private String train_segments = DEFAULTS.train_segments;
     @Parameter(label = "Validation segments", required = false, persist = false)
-    private String validation_segments = "";
+    private String validation_segments = DEFAULTS.validation_segments;
     @Parameter(label = "Test segments", required = false, persist = false)
-    private String test_segments = "";
+    private String test_segments = DEFAULTS.test_segments;
     @Parameter(label = "Trainer (empty: preset)", required = false, persist = false,
             description = "teacher-forcing, multiple-shooting, gtf, or a pipeline such as teacher-forcing+multiple-shooting")
     private String trainer = "";
@@ -76,7 +78,7 @@ public class FitRmmCommand extends RmmCommand {
     @Parameter(label = "Train shot initial states (empty: true)", choices = {"", "true", "false"}, required = false, persist = false)
     private String train_initial_states = "";
     @Parameter(label = "Random seed", persist = false)
-    private long seed = 1;
+    private long seed = DEFAULTS.seed;
     @Parameter(label = "Threads (empty: all cores)", required = false, persist = false)
     private String threads = "";
     @Parameter(label = "Known capacitance, nF (empty: learn)", required = false, persist = false)

@@ -23,6 +23,8 @@ import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
 
+import org.rmmfiji.job.SettingsKeys;
+
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM" and "Export Recording
  * as CSV": a macro's
@@ -47,13 +49,19 @@ public class Rmm_Bridge implements PlugIn {
         ModuleService ms = ctx.service(ModuleService.class);
         CommandInfo info = cs.getCommand(type);
         String options = Macro.getOptions();
+        Map<String, String> pairs = options == null ? Map.of() : SettingsKeys.macroPairs(options);
+        String bad = SettingsKeys.checkMacro(title, pairs);
+        if (bad != null) {                                   // a usage error: say it once, run nothing
+            IJ.log(title + ": " + bad);
+            return;
+        }
         try {
             Module module = ms.createModule(info);
             Map<String, Object> given = new HashMap<>();
             if (options != null) {
                 for (ModuleItem<?> item : info.inputs()) {
                     if (Service.class.isAssignableFrom(item.getType()) || item.getType() == Context.class) continue;   // injected, not user inputs
-                    String v = Macro.getValue(options, item.getName(), null);
+                    String v = pairs.get(item.getName());
                     if (v != null) given.put(item.getName(), v);      // typed by SciJava's converters
                     else module.resolveInput(item.getName());         // a macro run keeps defaults: no dialog
                 }
@@ -61,18 +69,28 @@ public class Rmm_Bridge implements PlugIn {
             Module done = ms.run(module, true, given).get();
             if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
                 String why = ((Cancelable) done).getCancelReason();
-                if (why != null) IJ.log(why);
+                if (why != null) toLogWindow(why);
                 if (options == null && why != null) IJ.error(title, why);
                 return;
             }
+            Object warnings = done.getOutput("warnings");
+            if (warnings != null && !warnings.toString().isEmpty()) toLogWindow(warnings.toString());
             Object summary = done.getOutput("summary");
-            if (summary != null) IJ.log(summary.toString());
+            if (summary != null) toLogWindow(summary.toString());
             Object metrics = done.getOutput("metrics_file");
             if (metrics != null) showMetrics(metrics.toString());
         } catch (Exception e) {
             IJ.log(title + " failed: " + e);
             if (options == null) IJ.error(title, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * The command has already said it through SciJava's log (the console); with a display the Log window shows it
+     * too, but headless both end on the terminal, so it would be printed twice.
+     */
+    private static void toLogWindow(String text) {
+        if (!java.awt.GraphicsEnvironment.isHeadless()) IJ.log(text);
     }
 
     /** Puts the metrics table into the system Results table, where macros read it with getResult(). */

@@ -37,11 +37,17 @@ final class AbfHeader {
     boolean waveformEnabled;
     int waveformSource;         // 0 none, 1 epochs, 2 stimulus file
     boolean keepLastLevel;      // nInterEpisodeLevel ≠ 0
+    int activeDacRaw;           // as stored, to check it before the waveform is rebuilt
+    int[] flagsRaw = {0, 0};    // nWaveformEnable, nInterEpisodeLevel as stored
     List<Epoch> epochs = new ArrayList<>();
 
     List<double[]> tagTimesAndTypes = new ArrayList<>();
     List<String> tagComments = new ArrayList<>();
     double synchTimeUnitUs;
+    /** Plausible but unusual header values, applied; said to the user with the recording's warnings. */
+    List<String> warnings = new ArrayList<>();
+    /** Start of each sweep (ms from the start of the recording) where the header says; null otherwise. */
+    double[] sweepStartsMs;
 
     int bytesPerSample() { return dataFormat == 1 ? 4 : 2; }
 }

@@ -32,25 +32,34 @@ final class AbfParsers {
         float adcRange = h.getFloat(244);
         int adcResolution = h.getInt(252);
         checkChannels(f, nChannels);
+        AbfScaling.mode(f, a.operationMode);
+        AbfScaling.episodes(f, a.operationMode, acqLength / nChannels, episodes, h.getInt(138) / nChannels, "lActualEpisodes, lNumSamplesPerEpisode, lActualAcqLength", a.warnings);
+        AbfScaling.digitiser(f, adcRange, adcResolution, a.warnings);
         a.samplingIntervalUs = aggregateIntervalUs * nChannels;
-        for (int i = 0; i < nChannels; i++) {
-            int p = h.getShort(410 + 2 * i);                       // physical channel of logical channel i
+        AbfScaling.interval(f, aggregateIntervalUs, a.samplingIntervalUs, a.warnings);
+        for (int i = 0; i < 16; i++) {
+            int p = h.getShort(410 + 2 * i);                       // physical channel of logical channel i; -1 after the last
+            if (i >= nChannels && p != -1)
+                throw f.corrupt("the header is inconsistent: it declares " + nChannels + " channels but the ADC sampling sequence lists more (entry " + i + " is " + p + ")");
+            if (i >= nChannels) continue;
             if (p < 0 || p >= 16) throw f.corrupt("ADC sampling sequence names physical channel " + p + " (expected 0–15)");
             AbfHeader.AdcChannel c = new AbfHeader.AdcChannel();
             c.name = BinaryFile.ascii(h, 442 + 10 * p, 10);
             c.unit = BinaryFile.ascii(h, 602 + 8 * p, 8);
-            double telegraph = h.getShort(4512 + 2 * p) == 1 ? h.getFloat(4576 + 4 * p) : 1.0;
-            c.gain = adcRange / adcResolution / (h.getFloat(922 + 4 * p) * h.getFloat(1050 + 4 * p) * h.getFloat(730 + 4 * p) * telegraph);
-            c.offset = h.getFloat(986 + 4 * p) - h.getFloat(1114 + 4 * p);
+            int telegraphOn = h.getShort(4512 + 2 * p);
+            channelScaling(f, a, c, telegraphOn, h.getFloat(4576 + 4 * p), h.getFloat(730 + 4 * p), h.getFloat(922 + 4 * p), h.getFloat(1050 + 4 * p),
+                    h.getFloat(986 + 4 * p), h.getFloat(1114 + 4 * p), adcRange, adcResolution);
             a.channels.add(c);
         }
         a.totalSamples = acqLength;
         a.sweepCount = episodes;
-        a.activeDac = Math.max(0, Math.min(1, h.getShort(1440)));
+        a.activeDacRaw = h.getShort(1440);
+        a.activeDac = Math.max(0, Math.min(1, a.activeDacRaw));
         int d = a.activeDac;
         a.dacName = BinaryFile.ascii(h, 1306 + 10 * d, 10);
         a.dacUnit = BinaryFile.ascii(h, 1346 + 8 * d, 8);
         a.holdingLevel = h.getFloat(1394 + 4 * d);
+        a.flagsRaw = new int[] {h.getShort(2296 + 2 * d), h.getShort(2304 + 2 * d)};
         a.waveformEnabled = h.getShort(2296 + 2 * d) != 0;
         a.waveformSource = h.getShort(2300 + 2 * d);
         a.keepLastLevel = h.getShort(2304 + 2 * d) != 0;
@@ -65,9 +74,14 @@ final class AbfParsers {
             ep.durationInc = h.getInt(2588 + 4 * k);
             a.epochs.add(ep);
         }
+        if (synchPtr < 0 || synchSize < 0 || tagPtr < 0 || tagCount < 0)
+            throw f.corrupt("the header is inconsistent: a negative table pointer or size (synch array " + synchPtr + ", " + synchSize + "; tags " + tagPtr + ", " + tagCount + ")");
+        AbfScaling.synchUnit(f, a.synchTimeUnitUs, a.warnings);
         // the optional tables must still lie inside the file: a cut through them is a truncated file
         requireInside(f, "synch array", synchPtr, synchSize, 8);
         requireInside(f, "tag section", tagPtr, tagCount, 64);
+        a.sweepStartToStartS = h.getFloat(178);
+        if (synchPtr > 0 && synchSize > 0) sweepStarts(f, a, (long) synchPtr * BLOCK, synchSize, nChannels);
         if (a.operationMode == 1 && synchPtr > 0 && synchSize > 0) a.sweepLengths = synchLengths(f, (long) synchPtr * BLOCK, synchSize, nChannels);
         if (tagPtr > 0 && tagCount > 0) tags(f, a, (long) tagPtr * BLOCK, 64, tagCount);
         return a;
@@ -93,18 +107,25 @@ final class AbfParsers {
         float adcRange = p.getFloat(110);
         int adcResolution = p.getInt(118);
         a.activeDac = p.getShort(142);
+        a.activeDacRaw = a.activeDac;
         List<String> names = indexedStrings(f, strings);
         int nChannels = (int) Math.min(Integer.MAX_VALUE, adc[2]);
         checkChannels(f, nChannels);
         if (adc[1] < 82) throw f.corrupt("ADC entries of " + adc[1] + " bytes are too short (expected 128)");
+        AbfScaling.mode(f, a.operationMode);
+        AbfScaling.synchUnit(f, a.synchTimeUnitUs, a.warnings);
+        AbfScaling.episodes(f, a.operationMode, data[2] / nChannels, episodes, p.getInt(22) / nChannels, "lActualEpisodes, lNumSamplesPerEpisode, Data section entries", a.warnings);
+        AbfScaling.digitiser(f, adcRange, adcResolution, a.warnings);
+        AbfScaling.interval(f, a.samplingIntervalUs, a.samplingIntervalUs, a.warnings);   // ABF2 stores the per-channel interval
         for (int i = 0; i < nChannels; i++) {
             ByteBuffer c = f.read(adc[0] * BLOCK + i * adc[1], 82, "ADC channel " + i);
             AbfHeader.AdcChannel ch = new AbfHeader.AdcChannel();
-            ch.name = string(names, c.getInt(74));
-            ch.unit = string(names, c.getInt(78));
-            double telegraph = c.getShort(2) == 1 ? c.getFloat(6) : 1.0;
-            ch.gain = adcRange / adcResolution / (c.getFloat(40) * c.getFloat(48) * c.getFloat(28) * telegraph);
-            ch.offset = c.getFloat(44) - c.getFloat(52);
+            int nameIndex = c.getInt(74), unitIndex = c.getInt(78);
+            if (nameIndex < 0 || nameIndex >= names.size() || unitIndex < 0 || unitIndex >= names.size())
+                a.warnings.add("ADC channel " + i + ": its name or unit (string " + nameIndex + ", " + unitIndex + ") is not in the " + names.size() + "-entry strings table");
+            ch.name = string(names, nameIndex);
+            ch.unit = string(names, unitIndex);
+            channelScaling(f, a, ch, c.getShort(2), c.getFloat(6), c.getFloat(28), c.getFloat(40), c.getFloat(48), c.getFloat(44), c.getFloat(52), adcRange, adcResolution);
             a.channels.add(ch);
         }
         if (data[1] != 2 && data[1] != 4) throw f.corrupt("data samples of " + data[1] + " bytes (expected 2 or 4)");
@@ -117,6 +138,7 @@ final class AbfParsers {
             a.holdingLevel = d.getFloat(12);
             a.dacName = string(names, d.getInt(24));
             a.dacUnit = string(names, d.getInt(28));
+            a.flagsRaw = new int[] {d.getShort(40), d.getShort(44)};
             a.waveformEnabled = d.getShort(40) != 0;
             a.waveformSource = d.getShort(42);
             a.keepLastLevel = d.getShort(44) != 0;
@@ -138,9 +160,28 @@ final class AbfParsers {
                 a.epochs.add(ep);
             }
         }
+        if (synch[2] > 0 && synch[1] >= 8) sweepStarts(f, a, synch[0] * BLOCK, synch[2], nChannels);
         if (a.operationMode == 1 && synch[2] > 0) a.sweepLengths = synchLengths(f, synch[0] * BLOCK, synch[2], nChannels);
         if (tag[2] > 0 && tag[1] >= 62) tags(f, a, tag[0] * BLOCK, (int) tag[1], tag[2]);
         return a;
+    }
+
+    /** Checks every field that scales a channel, then sets its gain and offset (value = raw·gain + offset). */
+    private static void channelScaling(BinaryFile f, AbfHeader a, AbfHeader.AdcChannel c, int telegraphOn, double telegraphGain, double programmableGain,
+            double instrumentScale, double signalGain, double instrumentOffset, double signalOffset, double adcRange, int adcResolution) {
+        String n = c.name.isEmpty() ? "#" + a.channels.size() : c.name;
+        AbfScaling.text(n, "name", c.name, a.warnings);
+        AbfScaling.text(n, "unit", c.unit, a.warnings);
+        if (telegraphOn != 0 && telegraphOn != 1) throw f.corrupt("the header is inconsistent: channel " + n + " has telegraph flag " + telegraphOn + " (expected 0 or 1)");
+        double telegraph = telegraphOn == 1 ? telegraphGain : 1.0;
+        if (telegraphOn == 1) AbfScaling.factor(f, n, "telegraph gain", telegraphGain, a.warnings);
+        AbfScaling.factor(f, n, "programmable gain", programmableGain, a.warnings);
+        AbfScaling.factor(f, n, "instrument scale factor", instrumentScale, a.warnings);
+        AbfScaling.factor(f, n, "signal gain", signalGain, a.warnings);
+        AbfScaling.offset(f, n, "instrument offset", instrumentOffset, a.warnings);
+        AbfScaling.offset(f, n, "signal offset", signalOffset, a.warnings);
+        c.gain = adcRange / adcResolution / (instrumentScale * signalGain * programmableGain * telegraph);
+        c.offset = instrumentOffset - signalOffset;
     }
 
     static final String[] SECTIONS = {"Protocol", "ADC", "DAC", "Epoch", "ADCPerDAC", "EpochPerDAC", "UserList", "StatsRegion",
@@ -155,8 +196,18 @@ final class AbfParsers {
             if (s[2] < 0 || s[2] > f.size)
                 throw f.corrupt("the section map gives the " + SECTIONS[i] + " section " + s[2] + " entries, more than the file's " + f.size + " bytes hold");
             long end = s[0] * BLOCK + s[1] * s[2];
-            if (end > f.size)
+            if (end > f.size) {
+                // a cut file loses every section after the cut; a corrupt map entry leaves later sections whole
+                boolean laterFits = false;
+                for (int j = 0; j < SECTIONS.length; j++) {
+                    long[] t = section(h, 76 + 16 * j);
+                    if (j != i && t[0] > s[0] && t[1] > 0 && t[2] > 0 && t[0] * BLOCK + t[1] * t[2] <= f.size) laterFits = true;
+                }
+                if (laterFits)
+                    throw f.corrupt("the header is inconsistent: the section map gives the " + SECTIONS[i] + " section block " + s[0] + " and " + s[2] + " entries of "
+                            + s[1] + " bytes, ending at byte " + end + ", past the file's " + f.size + " bytes, while later sections fit");
                 throw f.corrupt("the " + SECTIONS[i] + " section ends at byte " + end + " but the file has " + f.size + " bytes (truncated?)");
+            }
         }
     }
 
@@ -210,6 +261,15 @@ final class AbfParsers {
             lengths[i] = len / nChannels;
         }
         return lengths;
+    }
+
+    /** When each sweep began, from the synch array's starts (in synch time units, or in samples when the unit is 0). */
+    private static void sweepStarts(BinaryFile f, AbfHeader a, long at, long entries, int nChannels) throws IOException {
+        if (entries > 1_000_000 || at + entries * 8 > f.size) return;   // synchLengths names the problem where it matters
+        ByteBuffer b = f.read(at, (int) (entries * 8), "the synch array");
+        a.sweepStartsMs = new double[(int) entries];
+        double unitUs = a.synchTimeUnitUs > 0 ? a.synchTimeUnitUs : a.samplingIntervalUs / nChannels;
+        for (int i = 0; i < entries; i++) a.sweepStartsMs[i] = (b.getInt(8 * i) & 0xFFFFFFFFL) * unitUs / 1000;
     }
 
     private static void tags(BinaryFile f, AbfHeader a, long at, int entrySize, long count) throws IOException {

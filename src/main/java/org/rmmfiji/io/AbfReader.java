@@ -40,6 +40,7 @@ public final class AbfReader {
 
     private static Recording build(BinaryFile f, AbfHeader h) throws IOException {
         List<String> notes = new ArrayList<>();
+        for (String w : h.warnings) notes.add(f.name + ": warning: " + w);
         int nc = h.channels.size();
         if (!(h.samplingIntervalUs > 0) || !Double.isFinite(h.samplingIntervalUs) || h.samplingIntervalUs > 1e7)
             throw f.corrupt("the sampling interval is " + h.samplingIntervalUs + " µs");
@@ -70,7 +71,7 @@ public final class AbfReader {
             } else {
                 factor[c] = 1.0;
                 channels.add(new Channel(unique(channels, name), a.unit.isEmpty() ? "?" : a.unit));
-                notes.add(f.name + ": channel " + a.name + " has unit '" + a.unit + "', which is neither a voltage nor a current; kept as it is");
+                notes.add(f.name + ": warning: channel " + a.name + " has unit '" + a.unit + "', which is neither a voltage nor a current; kept as it is");
             }
         }
         float[][] data = new float[nc][n];
@@ -106,7 +107,16 @@ public final class AbfReader {
         for (Channel c : channels) recordsCurrent |= c.kind() == Units.Kind.CURRENT;
         float[] command = null;
         Units.Kind dacKind = Units.kindOf(h.dacUnit.isEmpty() ? "?" : h.dacUnit);
+        if (!recordsCurrent && (h.activeDacRaw < 0 || h.activeDacRaw > (h.abf2 ? 7 : 1)))
+            throw f.corrupt("the header is inconsistent: active DAC " + h.activeDacRaw + ", whose waveform would be the injected current");
+        if (!recordsCurrent) {
+            List<String> w = new ArrayList<>();
+            AbfScaling.text("DAC " + h.activeDac, "name", h.dacName, w);
+            AbfScaling.text("DAC " + h.activeDac, "unit", h.dacUnit, w);
+            for (String x : w) notes.add(f.name + ": warning: " + x);
+        }
         if (!recordsCurrent && dacKind == Units.Kind.CURRENT) {
+            checkWaveform(f, h, lengths);
             if (h.waveformEnabled && h.waveformSource == 1) {
                 command = AbfWaveform.rebuild(h, lengths, Units.toCanonicalFactor(h.dacUnit));
                 notes.add(f.name + ": injected current rebuilt from the epoch table of DAC " + h.activeDac + " (" + h.epochs.size() + " epochs, " + h.dacUnit + " → nA)");
@@ -132,12 +142,40 @@ public final class AbfReader {
         List<Segment> segments = new ArrayList<>();
         int start = 0;
         for (int s = 0; s < lengths.length; s++) {
-            segments.add(new Segment(f.name + "#sweep" + s, data, start, lengths[s]));
+            segments.add(new Segment(f.name + "#sweep" + s, data, start, lengths[s]).startingAt(sweepStart(h, s)));
             start += lengths[s];
         }
         notes.add(0, f.name + ": ABF " + h.version + ", " + lengths.length + " sweep(s), " + nc + " recorded channel(s), "
                 + String.format(Locale.ROOT, "%.6g", 1e3 / h.samplingIntervalUs) + " kHz");
         return new Recording(f.name, h.samplingIntervalUs / 1000.0, channels, segments, notes);
+    }
+
+    /** The command waveform becomes a channel: its fields must be what Clampex writes (flags 0/1, epoch types 1–7, finite levels). */
+    private static void checkWaveform(BinaryFile f, AbfHeader h, int[] lengths) {
+        String why = null;
+        if (h.activeDacRaw < 0 || h.activeDacRaw > (h.abf2 ? 7 : 1)) why = "active DAC " + h.activeDacRaw;
+        else if (h.flagsRaw[0] != 0 && h.flagsRaw[0] != 1) why = "waveform flag " + h.flagsRaw[0];
+        else if (h.flagsRaw[1] != 0 && h.flagsRaw[1] != 1) why = "inter-episode level flag " + h.flagsRaw[1];
+        else if (h.waveformSource < 0 || h.waveformSource > 2) why = "waveform source " + h.waveformSource;
+        else if (!Double.isFinite(h.holdingLevel) || Math.abs(h.holdingLevel) > 1e5) why = "holding level " + h.holdingLevel;
+        long longest = 0;
+        for (int l : lengths) longest = Math.max(longest, l);
+        for (int e = 0; why == null && e < h.epochs.size(); e++) {
+            AbfHeader.Epoch ep = h.epochs.get(e);
+            if (ep.type < 1 || ep.type > 7) why = "epoch " + e + " of type " + ep.type;
+            else if (!Double.isFinite(ep.initLevel) || !Double.isFinite(ep.levelInc) || Math.abs(ep.initLevel) > 1e5 || Math.abs(ep.levelInc) > 1e5)
+                why = "epoch " + e + " with level " + ep.initLevel + " (+" + ep.levelInc + " per sweep)";
+            else if (ep.initDuration < 0 || ep.initDuration > longest || Math.abs((long) ep.durationInc) > longest)
+                why = "epoch " + e + " of " + ep.initDuration + " samples (+" + ep.durationInc + " per sweep) in sweeps of " + longest;
+        }
+        if (why != null) throw f.corrupt("the header is inconsistent: the command waveform (rebuilt as the injected current) has " + why);
+    }
+
+    /** ms from the start of the recording: from the synch array, else the episode start-to-start time, else 0 for one sweep. */
+    static double sweepStart(AbfHeader h, int sweep) {
+        if (h.sweepStartsMs != null && sweep < h.sweepStartsMs.length) return h.sweepStartsMs[sweep];
+        if (h.sweepStartToStartS > 0 && Double.isFinite(h.sweepStartToStartS)) return sweep * h.sweepStartToStartS * 1000;
+        return sweep == 0 ? 0 : Double.NaN;
     }
 
     private static int[] sweepLengths(BinaryFile f, AbfHeader h, int perChannel, List<String> notes) {

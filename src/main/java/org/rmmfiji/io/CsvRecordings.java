@@ -26,6 +26,8 @@ public final class CsvRecordings {
 
     public static final String TIME_COLUMN = "t_ms";
     public static final String SEGMENT_COLUMN = "segment";
+    /** When each segment (sweep) began, ms from the start of the recording: kept so that exported sweeps lose nothing. */
+    public static final String SWEEP_START_COLUMN = "sweep_start_ms";
 
     /** Reads a table in this dialect (gzip allowed); other formats go through {@link Recordings#open}. */
     public static Recording read(Path file) throws IOException {
@@ -41,7 +43,7 @@ public final class CsvRecordings {
         if (names.length < 2 && options.sampling_step_ms <= 0)
             throw new InvalidInputException(where + ": the header has " + names.length + " column ('" + header
                     + "'); expected a time column 't_ms' and at least one channel, comma or tab separated");
-        int timeCol = -1, segCol = -1;
+        int timeCol = -1, segCol = -1, startCol = -1;
         double timeFactor = 1;
         List<Channel> channels = new ArrayList<>();
         List<Integer> channelCols = new ArrayList<>();
@@ -56,6 +58,7 @@ public final class CsvRecordings {
                 continue;
             }
             if (n.equals(SEGMENT_COLUMN)) { segCol = c; continue; }
+            if (n.equals(SWEEP_START_COLUMN)) { startCol = c; continue; }
             int us = n.lastIndexOf('_');
             if (us <= 0 || us == n.length() - 1)
                 throw new InvalidInputException(where + ": column " + (c + 1) + " '" + n + "' does not end in a unit; expected a name like V_LP_mV or I_LP_nA");
@@ -86,6 +89,7 @@ public final class CsvRecordings {
         double dt = Double.NaN, tPrev = Double.NaN;
         int segPrev = Integer.MIN_VALUE;
         List<int[]> bounds = new ArrayList<>();   // [start, end) in rows
+        List<Double> sweepStarts = new ArrayList<>();
         int segStart = 0, row = 0;
         String line;
         int lineNo = 1;
@@ -120,6 +124,7 @@ public final class CsvRecordings {
                 bounds.add(new int[] {segStart, row});
                 segStart = row;
             }
+            if (startCol >= 0 && (row == 0 || newSegment)) sweepStarts.add(number(where, cells[startCol], lineNo, SWEEP_START_COLUMN));
             for (int i = 0; i < nc; i++) {
                 double v = number(where, cells[channelCols.get(i)], lineNo, names[channelCols.get(i)].trim());
                 cols[i].add((float) (v * factors.get(i)));
@@ -137,7 +142,8 @@ public final class CsvRecordings {
         List<Segment> segments = new ArrayList<>();
         for (int s = 0; s < bounds.size(); s++) {
             int[] b = bounds.get(s);
-            segments.add(new Segment(where + "#" + s, data, b[0], b[1] - b[0]));
+            Segment seg = new Segment(where + "#" + s, data, b[0], b[1] - b[0]);
+            segments.add(startCol >= 0 ? seg.startingAt(sweepStarts.get(s)) : seg);
         }
         return new Recording(where, dt, channels, segments, notes);
     }
@@ -173,23 +179,36 @@ public final class CsvRecordings {
     /** As {@link #write(Path, double, List, List)}, with the time of each segment's first row given (ms). */
     public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns)
             throws IOException {
+        write(file, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentsOfColumns.size() > 1);
+    }
+
+    /** As above; {@code segmentColumn} writes the segment column even for a single segment. */
+    public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns,
+            boolean segmentColumn) throws IOException {
+        write(file, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentColumn, null);
+    }
+
+    /** As above; {@code sweepStartMs}, when not null, is written per row as the sweep_start_ms column. */
+    public static void write(Path file, double dtMs, double[] segmentStartMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns,
+            boolean segmentColumn, double[] sweepStartMs) throws IOException {
         if (file.getFileName().toString().endsWith(".gz")) {
             AtomicFiles.writeBytes(file, out -> {
                 java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16);
                 Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
-                writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns);
+                writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentColumn, sweepStartMs);
                 w.flush();
                 gz.finish();
             });
             return;
         }
-        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns));
+        AtomicFiles.writeText(file, w -> writeTo(w, dtMs, segmentStartMs, columnNames, segmentsOfColumns, segmentColumn, sweepStartMs));
     }
 
-    static void writeTo(Writer w, double dtMs, double[] startMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns) throws IOException {
-        boolean multi = segmentsOfColumns.size() > 1;
+    static void writeTo(Writer w, double dtMs, double[] startMs, List<String> columnNames, List<List<double[]>> segmentsOfColumns, boolean multi,
+            double[] sweepStartMs) throws IOException {
         StringBuilder sb = new StringBuilder(TIME_COLUMN);
         if (multi) sb.append(',').append(SEGMENT_COLUMN);
+        if (sweepStartMs != null) sb.append(',').append(SWEEP_START_COLUMN);
         for (String n : columnNames) sb.append(',').append(n);
         w.write(sb.append('\n').toString());
         for (int s = 0; s < segmentsOfColumns.size(); s++) {
@@ -201,6 +220,7 @@ public final class CsvRecordings {
                 sb.setLength(0);
                 sb.append(startMs[s] + k * dtMs);
                 if (multi) sb.append(',').append(s);
+                if (sweepStartMs != null) sb.append(',').append(sweepStartMs[s]);
                 for (double[] c : cols) sb.append(',').append((float) c[k]);
                 sb.append('\n');
                 w.write(sb.toString());

@@ -75,7 +75,7 @@ public final class Preprocessing {
                 cols[c] = new float[len];
                 for (int k = 0; k < len; k++) cols[c][k] = (float) x[k * q];
             }
-            out.add(new Segment(s.name(), cols));
+            out.add(new Segment(s.name(), cols).startingAt(s.startMs()));
         }
         return new Recording(rec.source(), dt * q, channels, out, notes);
     }

@@ -16,9 +16,18 @@ public final class RecordingExport {
     private RecordingExport() {}
 
     public static Path run(ExportSettings s) throws IOException {
+        return run(s, w -> { });
+    }
+
+    /** As {@link #run(ExportSettings)}, telling {@code warnings} what the reader warned about. */
+    public static Path run(ExportSettings s, java.util.function.Consumer<String> warnings) throws IOException {
         if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to export");
         if (s.output_file.isBlank()) throw new InvalidInputException("output_file is not set: choose where to write the CSV");
+        Path out = Paths.get(s.output_file);
+        if (!s.overwrite && java.nio.file.Files.exists(out))
+            throw new InvalidInputException(out.toAbsolutePath() + " exists already; choose another output_file, or set overwrite=true to replace it");
         Recording rec = s.open();
+        for (String w : rec.warnings()) warnings.accept(w);
         List<Integer> picked = new ArrayList<>();
         if (s.channels.isBlank()) {
             for (int c = 0; c < rec.channels().size(); c++) picked.add(c);
@@ -36,8 +45,14 @@ public final class RecordingExport {
             for (int c : picked) cols.add(seg.channelAsDouble(c));
             segs.add(cols);
         }
-        Path out = Paths.get(s.output_file);
-        CsvRecordings.write(out, rec.dt(), names, segs);
+        // t_ms restarts per sweep; when the file says when each sweep began, that is kept as sweep_start_ms
+        double[] starts = new double[rec.segments().size()];
+        boolean known = false;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = rec.segments().get(i).startMs();
+            known |= !Double.isNaN(starts[i]);
+        }
+        CsvRecordings.write(out, rec.dt(), new double[starts.length], names, segs, segs.size() > 1, known ? starts : null);
         return out;
     }
 }

@@ -5,23 +5,23 @@ package org.rmmfiji.io;
  * preprocessing to apply. Fields are snake_case: they are command parameters, macro keys and JSON keys.
  */
 public class RecordingSettings {
-    /** The recording: Axon ABF (1 or 2), MATLAB .mat, NWB, or CSV/TSV (gzip allowed). */
+    @Key("The recording: Axon ABF (1 or 2), MATLAB .mat, NWB, or CSV/TSV (gzip allowed).")
     public String recording_file = "";
-    /** The sampling step (ms) of a table without a time column, or of a .mat file without t; 0: the file has one. */
+    @Key(value = "The sampling step of a table without a time column, or of a .mat file without t; 0: the file has one.", unit = "ms")
     public double sampling_step_ms = 0;
-    /** MATLAB files carry no units: the unit of their V… variables. */
+    @Key("MATLAB files carry no units: the unit of their V… variables (mV, V, uV).")
     public String mat_voltage_unit = "mV";
-    /** …and of their I… variables. */
+    @Key("MATLAB files carry no units: the unit of their I… variables (nA, pA, uA, A).")
     public String mat_current_unit = "nA";
-    /** NWB: only series whose name starts with this; empty: all. */
+    @Key("NWB: only series whose name starts with this; empty: all.")
     public String nwb_series = "";
-    /** Sweeps (segments) to use, e.g. "0-3,7"; empty: all. */
+    @Key("Sweeps (segments) to use, e.g. \"0-3,7\"; empty: all.")
     public String sweeps = "";
-    /** Added to every voltage channel (mV), e.g. a liquid-junction correction. */
+    @Key(value = "Added to every voltage channel, e.g. a liquid-junction correction.", unit = "mV")
     public double voltage_offset_mV = 0;
-    /** Zero-phase low-pass cut-off (Hz) applied to every channel; 0: none. */
+    @Key(value = "Zero-phase low-pass cut-off applied to every channel; 0: none.", unit = "Hz")
     public double lowpass_hz = 0;
-    /** Decimate to this step (ms), with anti-aliasing; 0: keep the recording's step. */
+    @Key(value = "Decimate to this step, with anti-aliasing; 0: keep the recording's step.", unit = "ms")
     public double resample_ms = 0;
 
     /** Opens {@code recording_file} with these options and preprocessing. */

@@ -51,6 +51,9 @@ public final class Recordings {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (text.startsWith("MATLAB")) return MatReader.read(name, ch, options);
         if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && text.startsWith("HDF", 1)) return NwbReader.read(name, ch, options);
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".abf"))      // the content decides, but the name tells what the user expects
+            throw new InvalidInputException(name + ": no ABF signature (an Axon file starts with 'ABF ' or 'ABF2'; this one starts with '"
+                    + new String(head, 0, Math.min(4, head.length), StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7E]", "?") + "'): is it an ABF file?");
         InputStream in = Channels.newInputStream(ch);
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) in = new GZIPInputStream(in, 1 << 16);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);

@@ -21,13 +21,20 @@ final class ChannelGuess {
         return out;
     }
 
+    /** A list of channels the user gave, each as the recording names it (a column name V_mV means channel V). */
+    static List<String> channels(Recording rec, String csv) {
+        List<String> out = new ArrayList<>();
+        for (String s : list(csv)) out.add(s.equalsIgnoreCase("none") ? s : rec.channelName(s));
+        return out;
+    }
+
     static String suffix(String channel) {
         int u = channel.indexOf('_');
         return u < 0 ? "" : channel.substring(u + 1);
     }
 
     static List<String> neurons(Recording rec, String given, int count) {
-        List<String> n = list(given);
+        List<String> n = channels(rec, given);
         if (!n.isEmpty()) return n;
         List<String> volts = rec.channelNames(Units.Kind.VOLTAGE);
         List<String> amps = rec.channelNames(Units.Kind.CURRENT);
@@ -44,7 +51,7 @@ final class ChannelGuess {
     }
 
     static List<String> inputs(Recording rec, String given, List<String> neurons, int count) {
-        List<String> in = list(given);
+        List<String> in = channels(rec, given);
         if (!in.isEmpty() || count == 0) return in;
         for (String v : rec.channelNames(Units.Kind.VOLTAGE)) if (!neurons.contains(v) && in.size() < count) in.add(v);
         if (in.size() < count)
@@ -54,7 +61,7 @@ final class ChannelGuess {
     }
 
     static List<String> currents(Recording rec, String given, List<String> neurons) {
-        List<String> c = list(given);
+        List<String> c = channels(rec, given);
         List<String> out = new ArrayList<>();
         if (c.size() == 1 && c.get(0).equalsIgnoreCase("none")) {
             for (int i = 0; i < neurons.size(); i++) out.add("");
@@ -76,10 +83,9 @@ final class ChannelGuess {
         return out;
     }
 
-    /** The neuron's name in the model: the channel name without a leading "V_" ("cell" for a bare "V"). */
+    /** The neuron's name in the model: the channel name without a leading "V_" (a bare "V" stays "V", as the user named it). */
     static String neuronName(String channel) {
         if (channel.startsWith("V_") && channel.length() > 2) return channel.substring(2);
-        if (channel.equals("V") || channel.equals("Vm")) return "cell";
         return channel;
     }
 

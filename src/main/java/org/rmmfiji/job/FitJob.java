@@ -65,10 +65,13 @@ public final class FitJob {
         String outputName;
         Preset preset;
         List<Provenance.InputFile> inputs = new ArrayList<>();
+        /** model, spec, prediction, metrics, then one plot per modelled neuron: checked before training. */
+        List<Path> files;
     }
 
     public static FitResult run(FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         Plan plan = plan(s);
+        for (String w : plan.recording.warnings()) listener.warning(w);
         listener.message(String.format(java.util.Locale.ROOT, "Fitting %s (%d parameters) to %s: %d training, %d validation, %d test segment(s), δ = %s ms",
                 plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
                 plan.dataset.validation().size(), plan.dataset.test().size(), plan.recording.dt()));
@@ -77,6 +80,11 @@ public final class FitJob {
         if (h.stopped == StopReason.CANCELLED && h.selected < 0) throw new CancelledException("the fit was cancelled before any snapshot was scored; nothing was written");
         if (h.stopped == StopReason.CANCELLED) listener.message("Cancelled: writing the best snapshot so far (epoch " + h.snapshots.get(h.selected).epoch + "), marked \"stopped\": \"cancelled\"");
         double fitSeconds = (System.nanoTime() - t0) * 1e-9;
+        if (h.selected >= 0) {
+            History.Snapshot kept = h.snapshots.get(h.selected);
+            listener.message(String.format(java.util.Locale.ROOT, "kept the snapshot at epoch %d of %d scored, selected by %s (%.4g)", kept.epoch,
+                    h.snapshots.size(), plan.training.selection.id(), kept.selection_value));
+        }
         listener.message("Scoring the fitted model in free run…");
         List<MetricsReport> metrics = evaluateParts(plan.network, plan.dataset, plan.channels, plan.training);
         ModelFile mf = new ModelFile();
@@ -96,16 +104,20 @@ public final class FitJob {
         r.dataset = plan.dataset;
         r.channels = plan.channels;
         r.training = plan.training;
-        r.modelFile = out.resolve(plan.outputName + ModelFiles.SUFFIX);
-        r.predictionFile = out.resolve(plan.outputName + "-prediction.csv");
-        r.metricsFile = out.resolve(plan.outputName + "-metrics.csv");
-        Path specFile = out.resolve(plan.outputName + SpecFiles.SUFFIX);
+        r.modelFile = plan.files.get(0);
+        Path specFile = plan.files.get(1);
+        r.predictionFile = plan.files.get(2);
+        r.metricsFile = plan.files.get(3);
+        r.plotFiles = plan.files.subList(4, plan.files.size());
         preview(r, plan.network, plan.dataset, plan.channels, plan.training.dump_fraction);
+        r.plotFrom_ms = s.plot_from_ms;
+        r.plotLength_ms = s.plot_length_ms;
         ModelFiles.write(r.modelFile, mf);
         SpecFiles.write(specFile, plan.network.spec());     // the architecture used, to edit and pass as spec_file
         Outputs.writePrediction(r.predictionFile, plan.network, plan.recording, plan.channels, !s.record_currents.isBlank(), plan.training.dump_fraction);
         Outputs.writeMetrics(r.metricsFile, metrics);
-        listener.message("Wrote " + r.modelFile.getFileName() + ", " + specFile.getFileName() + ", " + r.predictionFile.getFileName() + ", " + r.metricsFile.getFileName());
+        r.written = List.of(r.modelFile, specFile, r.predictionFile, r.metricsFile);
+        Outputs.warnAboutQuality(metrics, listener);
         return r;
     }
 
@@ -119,6 +131,7 @@ public final class FitJob {
         List<Segment> seg = !d.validation().isEmpty() ? d.validation() : !d.test().isEmpty() ? d.test() : d.train();
         r.previewPart = !d.validation().isEmpty() ? "validation" : !d.test().isEmpty() ? "test" : "train";
         r.preview = FreeRun.run(net, seg.get(0), map, null, dump);
+        r.previewSegment = seg.get(0).name();
     }
 
     static List<MetricsReport> evaluateParts(Network net, Dataset d, ChannelMap map, TrainingSettings t) {
@@ -220,6 +233,8 @@ public final class FitJob {
         t.validate(p.recording.dt());
         checkLengths(p, t);
         p.training = t;
+        p.files = outputFiles(p.outputDir, p.outputName, p.network);
+        Outputs.requireAbsent(p.files, s.overwrite, "Fit RMM");
         return p;
     }
 
@@ -260,6 +275,14 @@ public final class FitJob {
             }
         }
         if (p.dataset.train().isEmpty()) throw new InvalidInputException("the split leaves no training data");
+    }
+
+    /** The files a fit writes, never those of Predict RMM (which end in -predicted…). */
+    static List<Path> outputFiles(Path dir, String name, Network net) {
+        List<Path> f = new ArrayList<>(List.of(dir.resolve(name + ModelFiles.SUFFIX), dir.resolve(name + SpecFiles.SUFFIX),
+                dir.resolve(name + "-prediction.csv"), dir.resolve(name + "-metrics.csv")));
+        f.addAll(Outputs.plotFiles(dir, name + "-prediction", net));
+        return f;
     }
 
     static Dataset split(FitSettings s, Recording rec, Preset.Defaults d) {

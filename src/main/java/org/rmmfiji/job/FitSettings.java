@@ -1,63 +1,70 @@
 package org.rmmfiji.job;
 
+import org.rmmfiji.io.Key;
+
 /**
  * Everything a fit needs. The field names (snake_case) are at once the SciJava parameter names of the
- * Fit RMM command, the macro keys, the launcher keys and the JSON keys in the model file's provenance.
- * A training setting left unset (null) takes the preset's value ({@code Preset.Defaults}, the one source of
- * defaults); the model file records the values actually used. Channel fields left empty are guessed from the
- * column names.
+ * Fit RMM command, the macro keys, the launcher keys and the JSON keys in the model file's provenance; each
+ * key's description is its {@link Key}. A training setting left unset (null) takes the preset's value
+ * ({@code Preset.Defaults}, the one source of defaults), and the model file records the values actually used.
+ * Channel fields left empty are guessed from the column names.
  */
 public final class FitSettings extends ModelRunSettings {
-    /** Preset id (hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set. */
+    @Key("Preset id (hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set.")
     public String preset = "hh-lumped";
-    /** An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none. */
+    @Key("An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none.")
     public String spec_file = "";
-    /**
-     * Filter banks of the preset: "preset" keeps them; "diagonal" or "gobf" re-realises every bank with the same
-     * time constants (the authors make the realisation a hyperparameter; same parameter count either way).
-     */
+    // the authors make the realisation a hyperparameter; the parameter count is the same either way
+    @Key("Filter banks: \"preset\" keeps the preset's; \"diagonal\" or \"gobf\" re-realise them on the same time constants.")
     public String filter_realization = "preset";
-    /** A fitted model (*.rmm.json) to continue training from; empty: start from a fresh initialisation. */
+    @Key("A fitted model (*.rmm.json) to continue training from; empty: a fresh initialisation.")
     public String initial_model = "";
-    /** "fraction" (per segment, by time) or "segments" (whole segments by index). */
+    @Key("\"fraction\" (per segment, by time) or \"segments\" (whole segments by index).")
     public String split = "fraction";
+    @Key("Fraction of each segment used for training; unset: the preset's.")
     public Double train_fraction;
+    @Key("Fraction of each segment held out for validation; unset: the preset's.")
     public Double validation_fraction;
+    @Key("With split=\"segments\": training segment indices, e.g. \"0,2\".")
     public String train_segments = "";
+    @Key("With split=\"segments\": validation segment indices.")
     public String validation_segments = "";
+    @Key("With split=\"segments\": test segment indices.")
     public String test_segments = "";
-    /**
-     * The training pipeline: teacher-forcing, multiple-shooting, gtf, or stages joined with + (e.g.
-     * teacher-forcing+multiple-shooting: warm start, then fine-tune); empty: the preset's.
-     */
+    @Key("Training pipeline: teacher-forcing, multiple-shooting, gtf, or stages joined with + (teacher-forcing+multiple-shooting); empty: the preset's.")
     public String trainer = "";
-    /** Teacher-forcing epochs. */
+    @Key(value = "Teacher-forcing epochs; unset: the preset's.", unit = "epochs")
     public Integer epochs;
+    @Key("Adam learning rate; unset: the preset's.")
     public Double learning_rate;
-    /** Teacher-forcing mini-batch (samples). */
+    @Key(value = "Teacher-forcing mini-batch size; unset: the preset's.", unit = "samples")
     public Integer batch_size;
+    @Key("L2 weight penalty ρ; unset: the preset's.")
     public Double l2;
+    @Key(value = "Score a free-run snapshot every this many epochs; unset: the preset's.", unit = "epochs")
     public Integer snapshot_every;
-    /** score, loss or gamma; empty: the preset's. */
+    @Key("Keep the snapshot with the best \"score\", \"loss\" or \"gamma\" on validation data; empty: the preset's.")
     public String selection = "";
-    /** Epochs of a closed-loop stage (multiple shooting, GTF). */
+    @Key(value = "Epochs of a closed-loop stage (multiple-shooting, gtf); unset: the preset's.", unit = "epochs")
     public Integer closed_loop_epochs;
-    /** Closed-loop shot length (ms). */
+    @Key(value = "Closed-loop shot length; unset: the preset's.", unit = "ms")
     public Double shot_ms;
+    @Key("Closed-loop shots per mini-batch; unset: the preset's.")
     public Integer shots_per_batch;
-    /** Voltage continuity weight ρ_v. */
+    @Key("Closed loop: weight ρ_v of voltage continuity between shots; unset: the preset's.")
     public Double rho_v;
-    /** Filter-state continuity weight ρ_x. */
+    @Key("Closed loop: weight ρ_x of filter-state continuity between shots; unset: the preset's.")
     public Double rho_x;
-    /** GTF pull toward the data, in [0, 1] (1: teacher forcing, 0: free run). */
+    @Key("GTF: pull γ toward the data in [0, 1] (1: teacher forcing, 0: free run); unset: the preset's.")
     public Double gamma;
-    /** GTF γ at the last epoch (linear schedule); unset: gamma (fixed). */
+    @Key("GTF: γ at the last epoch, reached linearly; unset: gamma (fixed).")
     public Double gamma_final;
-    /** Train the per-shot initial states of closed-loop stages; unset: true. */
+    @Key("Closed loop: train the shots' initial states (true/false); unset: true.")
     public Boolean train_initial_states;
+    @Key("Random seed (initialisation and batches).")
     public long seed = 1;
-    /** Unset: every core. */
+    @Key("Worker threads; unset: every core.")
     public Integer threads;
-    /** A known membrane capacitance to fix (nF); unset: learn 1/C. */
+    @Key(value = "A known membrane capacitance to fix; unset: learn 1/C.", unit = "nF")
     public Double capacitance_nF;
 }

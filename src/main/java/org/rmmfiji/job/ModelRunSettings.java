@@ -1,19 +1,26 @@
 package org.rmmfiji.job;
 
+import org.rmmfiji.io.Key;
 import org.rmmfiji.io.RecordingSettings;
 
 /** What fitting and predicting share beyond the recording: the channel binding and where results go. */
 public class ModelRunSettings extends RecordingSettings {
-    /** Voltage channel(s) of the modelled neuron(s), comma separated; empty: guessed (fit) or as fitted (predict). */
+    @Key("Voltage channel(s) of the modelled neuron(s), comma separated (V or its column name V_mV); empty: guessed (fit) or as fitted (predict).")
     public String neurons = "";
-    /** Measured input voltage channel(s), comma separated; empty: guessed (fit) or as fitted (predict). */
+    @Key("Measured input voltage channel(s), comma separated; empty: guessed (fit) or as fitted (predict).")
     public String inputs = "";
-    /** Injected-current channel per modelled neuron, comma separated; "none": no current; empty: guessed or as fitted. */
+    @Key("Injected-current channel per modelled neuron, comma separated; \"none\": no current; empty: guessed or as fitted.")
     public String currents = "";
-    /** Folder for the results. */
+    @Key("Folder for the results.")
     public String output_dir = "";
-    /** Base name of the output files; empty: the recording's name. */
+    @Key("Base name of the output files; empty: the recording's name.")
     public String output_name = "";
-    /** Currents to add to the prediction CSV: empty (none) or "all". */
+    @Key("Currents to add to the prediction CSV: empty (none) or \"all\".")
     public String record_currents = "";
+    @Key("Replace this command's own earlier files of the same name; false: refuse and name the file that exists.")
+    public boolean overwrite = false;
+    @Key(value = "Start of the plotted window, from the start of the plotted segment after the filter transient.", unit = "ms")
+    public double plot_from_ms = 0;
+    @Key(value = "Length of the plotted window (an overview panel shows the whole segment).", unit = "ms")
+    public double plot_length_ms = 2000;
 }

@@ -1,11 +1,13 @@
 package org.rmmfiji.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.io.AtomicFiles;
@@ -16,6 +18,7 @@ import org.rmmfiji.model.Edge;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.sim.FreeRun;
+import org.rmmfiji.train.ProgressListener;
 
 /** Writes the prediction CSV and the metrics table shared by Fit RMM and Predict. */
 final class Outputs {
@@ -60,16 +63,45 @@ final class Outputs {
             segs.add(cols);
             starts[s++] = r.start * net.dt();
         }
-        CsvRecordings.write(file, net.dt(), starts, names, segs);
+        CsvRecordings.write(file, net.dt(), starts, names, segs, true);   // segment column always: t_ms restarts per segment
     }
 
     static void writeMetrics(Path file, List<MetricsReport> reports) throws IOException {
         AtomicFiles.writeText(file, w -> {
-            w.write("neuron,part,score,loss,gamma,spike_count_ratio,spikes_data,spikes_model,subthreshold_rmse_mV,variance_explained,diverged,duration_ms\n");
+            w.write("neuron,part,score,loss,gamma,spike_count_ratio,spikes_data,spikes_model,subthreshold_rmse_mV,variance_explained,diverged,duration_ms,"
+                    + "quality,quality_reason\n");
             for (MetricsReport r : reports) {
-                w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s,%s%n", r.neuron, r.part, r.score, r.loss, r.gamma,
-                        r.spike_count_ratio, r.spikes_data, r.spikes_model, r.subthreshold_rmse_mV, r.variance_explained, r.diverged, r.duration_ms));
+                w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s,%s,%s,%s%n", r.neuron, r.part, r.score, r.loss, r.gamma,
+                        r.spike_count_ratio, r.spikes_data, r.spikes_model, r.subthreshold_rmse_mV, r.variance_explained, r.diverged, r.duration_ms,
+                        Quality.verdict(r), Quality.reason(r)));
             }
         });
+    }
+
+    /** One WARNING line per report that is not ok. */
+    static void warnAboutQuality(List<MetricsReport> reports, ProgressListener listener) {
+        for (MetricsReport m : reports) {
+            String w = Quality.warning(m);
+            if (w != null) listener.warning(w);
+        }
+    }
+
+    /** The plot files of a prediction base name: base.png for the first neuron, base-NAME.png for the others. */
+    static List<Path> plotFiles(Path dir, String base, Network net) {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < net.modelledCount(); i++) out.add(dir.resolve(i == 0 ? base + ".png" : base + "-" + net.voltageName(i) + ".png"));
+        return out;
+    }
+
+    /**
+     * Refuses, before any work, to replace a file unless asked to: names differ per command, so this only ever
+     * stops a command from replacing its own earlier results.
+     */
+    static void requireAbsent(List<Path> files, boolean overwrite, String command) {
+        if (overwrite) return;
+        for (Path f : files)
+            if (Files.exists(f))
+                throw new InvalidInputException(f.toAbsolutePath() + " exists already; choose another output_name or output_dir, or set overwrite=true to let "
+                        + command + " replace its earlier files");
     }
 }

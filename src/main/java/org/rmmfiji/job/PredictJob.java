@@ -34,12 +34,13 @@ public final class PredictJob {
         Network net = ModelFiles.toNetwork(mf, s.model_file);
         Path recPath = Paths.get(s.recording_file);
         Recording rec = s.open();
+        for (String w : rec.warnings()) listener.warning(w);
         if (Math.abs(rec.dt() - net.dt()) > 1e-6 * net.dt())
             throw new InvalidInputException(rec.source() + " is sampled every " + rec.dt() + " ms but the model was fitted at δ = " + net.dt()
                     + " ms; the model's step must equal the data's (set resample_ms=" + net.dt() + " if that is a whole multiple)");
         int m = net.modelledCount(), n = net.voltageCount();
         List<String> voltages = new ArrayList<>();
-        List<String> givenNeurons = ChannelGuess.list(s.neurons), givenInputs = ChannelGuess.list(s.inputs);
+        List<String> givenNeurons = ChannelGuess.channels(rec, s.neurons), givenInputs = ChannelGuess.channels(rec, s.inputs);
         List<String> fitted = mf.provenance.voltage_channels;
         voltages.addAll(!givenNeurons.isEmpty() ? givenNeurons : fitted.subList(0, Math.min(m, fitted.size())));
         voltages.addAll(!givenInputs.isEmpty() ? givenInputs : fitted.subList(Math.min(m, fitted.size()), fitted.size()));
@@ -51,13 +52,20 @@ public final class PredictJob {
         TrainingSettings t = new TrainingSettings();
         t.score = score;
         Dataset all = new Dataset(rec, List.of(), rec.segments(), List.of());
-        String name = s.output_name.isBlank() ? FitJob.baseName(recPath) : s.output_name;
+        String name = (s.output_name.isBlank() ? FitJob.baseName(recPath) : s.output_name) + "-predicted";
         FitResult r = new FitResult();
         r.network = net;
         r.model = mf;
         r.dt = net.dt();
-        r.predictionFile = out.resolve(name + "-prediction.csv");
+        // distinct from Fit RMM's NAME-prediction.csv and NAME-metrics.csv, so a fit's results are never replaced
+        r.predictionFile = out.resolve(name + ".csv");
         r.metricsFile = out.resolve(name + "-metrics.csv");
+        r.plotFiles = Outputs.plotFiles(out, name, net);
+        List<Path> files = new ArrayList<>(List.of(r.predictionFile, r.metricsFile));
+        files.addAll(r.plotFiles);
+        Outputs.requireAbsent(files, s.overwrite, "Predict RMM");
+        r.plotFrom_ms = s.plot_from_ms;
+        r.plotLength_ms = s.plot_length_ms;
         listener.message("Predicting " + rec.source() + " with " + Paths.get(s.model_file).getFileName() + "…");
         List<MetricsReport> metrics = Validation.evaluate(net, rec.segments(), map, score, t.dump_fraction, "recording");
         r.metrics = metrics;
@@ -65,6 +73,8 @@ public final class PredictJob {
         r.previewPart = "recording";
         Outputs.writePrediction(r.predictionFile, net, rec, map, !s.record_currents.isBlank(), t.dump_fraction);
         Outputs.writeMetrics(r.metricsFile, metrics);
+        r.written = List.of(r.predictionFile, r.metricsFile);
+        Outputs.warnAboutQuality(metrics, listener);
         return r;
     }
 }

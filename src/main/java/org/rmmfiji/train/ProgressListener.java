@@ -9,4 +9,6 @@ public interface ProgressListener {
     default void snapshot(History.Snapshot snapshot) {}
 
     default void message(String text) {}
+
+    default void warning(String text) { message("WARNING: " + text); }
 }

@@ -27,7 +27,7 @@ class HhFitIT {
         s.train_segments = "0";
         s.validation_segments = "1";
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
-        MetricsReport v = Acceptance.find(r, "cell", "validation");
+        MetricsReport v = Acceptance.find(r, "V", "validation");
         Acceptance.figures("hh", "hh (60 s train, 20 s validation)", "hh-lumped", r, v);
         assertTrue(!v.diverged, "the kept model runs free without diverging");
         assertTrue(v.gamma >= 0.7, "validation Γ " + v.gamma);

@@ -81,7 +81,7 @@ class CommandsTest {
         assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
         for (String key : new String[] {"model_file", "prediction_file", "metrics_file", "plot_file"})
             assertTrue(Files.size(Path.of((String) m.getOutput(key))) > 0, key);
-        assertTrue(Double.isFinite((Double) m.getOutput("score")));
+        assertTrue(((String) m.getOutput("summary")).contains("score"));
         assertTrue(((String) m.getOutput("summary")).contains("validation"));
         byte[] png = Files.readAllBytes(Path.of((String) m.getOutput("plot_file")));
         assertEquals((byte) 0x89, png[0]);
@@ -94,6 +94,49 @@ class CommandsTest {
         CommandModule p = ctx.service(CommandService.class).run(PredictRmmCommand.class, true, in).get();
         assertFalse(p.isCanceled(), String.valueOf(p.getCancelReason()));
         assertTrue(Files.exists(Path.of((String) p.getOutput("prediction_file"))));
+    }
+
+    @Test
+    void predictNeverReplacesTheFitsFilesAndOverwriteIsExplicit(@TempDir Path out) throws Exception {
+        CommandModule m = ctx.service(CommandService.class).run(FitRmmCommand.class, true, fitInputs(out)).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        Map<String, byte[]> fitFiles = TestData.snapshot(out);
+        assertTrue(fitFiles.containsKey("hh-metrics.csv") && fitFiles.containsKey("hh-prediction.png"), fitFiles.keySet().toString());
+        String header = Files.readAllLines(out.resolve("hh-metrics.csv")).get(0);
+        assertTrue(header.endsWith(",quality,quality_reason"), header);
+        assertTrue(Files.readAllLines(out.resolve("hh-prediction.csv")).get(0).startsWith("t_ms,segment,V_V_mV,V_V_pred_mV"));
+
+        Map<String, Object> in = new HashMap<>();
+        in.put("model_file", new java.io.File((String) m.getOutput("model_file")));
+        in.put("recording_file", hh.toFile());
+        in.put("output_dir", out.toFile());
+        in.put("plot_length_ms", 200.0);
+        CommandModule p = ctx.service(CommandService.class).run(PredictRmmCommand.class, true, in).get();
+        assertFalse(p.isCanceled(), String.valueOf(p.getCancelReason()));
+        assertEquals(out.resolve("hh-predicted.csv").toString(), p.getOutput("prediction_file"));
+        Map<String, byte[]> after = TestData.snapshot(out);
+        for (var e : fitFiles.entrySet()) assertTrue(java.util.Arrays.equals(e.getValue(), after.get(e.getKey())), e.getKey() + " unchanged");
+        assertTrue(after.containsKey("hh-predicted-metrics.csv") && after.containsKey("hh-predicted.png"), after.keySet().toString());
+        var png = ij.IJ.openImage(out.resolve("hh-predicted.png").toString());
+        assertTrue(png.getHeight() > PredictionPlot.WINDOW_HEIGHT + PredictionPlot.OVERVIEW_HEIGHT, "window and overview panels");
+
+        CommandModule again = ctx.service(CommandService.class).run(PredictRmmCommand.class, true, in).get();
+        assertTrue(again.isCanceled());
+        assertTrue(again.getCancelReason().contains("hh-predicted.csv exists already"), again.getCancelReason());
+        in.put("overwrite", true);
+        assertFalse(ctx.service(CommandService.class).run(PredictRmmCommand.class, true, in).get().isCanceled());
+    }
+
+    @Test
+    void aPoorFitSaysSoInAWarningAndTheQualityColumn(@TempDir Path out) throws Exception {
+        Map<String, Object> in = fitInputs(out);
+        in.put("epochs", 1);                                   // one epoch cannot spike like the data
+        CommandModule m = ctx.service(CommandService.class).run(FitRmmCommand.class, true, in).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        String warnings = (String) m.getOutput("warnings");
+        assertTrue(warnings.contains("V validation: poor fit") || warnings.contains("V validation: diverged fit"), warnings);
+        String validation = Files.readAllLines(out.resolve("hh-metrics.csv")).get(2);
+        assertTrue(validation.contains(",poor,") || validation.contains(",diverged,"), validation);
     }
 
     @Test
@@ -120,5 +163,29 @@ class CommandsTest {
         assertEquals(java.util.List.of("V"), rec.channelNames());
         assertEquals(0.1, rec.dt(), 1e-9);
         assertEquals(1, rec.segments().size());
+        CommandModule again = ctx.service(CommandService.class).run(ExportRecordingCommand.class, true, in).get();
+        assertTrue(again.isCanceled() && again.getCancelReason().contains("v.csv exists already"), again.getCancelReason());
+    }
+
+    @Test
+    void exportPassesOnTheReadersWarnings(@TempDir Path out) throws Exception {
+        Path volts = out.resolve("volts.csv");
+        Files.writeString(volts, "t_ms,V_mV\n0,0.01\n0.1,0.02\n0.2,0.01\n");       // volts labelled mV
+        Map<String, Object> in = new HashMap<>();
+        in.put("recording_file", volts.toFile());
+        in.put("output_file", out.resolve("x.csv").toFile());
+        CommandModule m = ctx.service(CommandService.class).run(ExportRecordingCommand.class, true, in).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        assertTrue(((String) m.getOutput("warnings")).contains("never leaves ±1 mV"), (String) m.getOutput("warnings"));
+    }
+
+    @Test
+    void channelsByTheirColumnNames(@TempDir Path out) throws Exception {
+        Map<String, Object> in = fitInputs(out);
+        in.put("neurons", "V_mV");
+        in.put("currents", "I_nA");
+        CommandModule m = ctx.service(CommandService.class).run(FitRmmCommand.class, true, in).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        assertTrue(Files.readAllLines(out.resolve("hh-metrics.csv")).get(1).startsWith("V,train,"));
     }
 }

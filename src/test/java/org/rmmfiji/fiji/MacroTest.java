@@ -1,9 +1,12 @@
 package org.rmmfiji.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,6 +41,18 @@ class MacroTest {
                 + "call(\"java.lang.System.setProperty\", \"rmm.macro.rows\", \"\" + nResults);\n"
                 + "call(\"java.lang.System.setProperty\", \"rmm.macro.part\", getResultString(\"part\", 1));\n"
                 + "call(\"java.lang.System.setProperty\", \"rmm.macro.score\", \"\" + getResult(\"score\", 1));\n";
+        String typo = "run(\"Fit RMM\", \"recording_file=[" + hh + "] output_dir=[" + out + "] epoch=2\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.macro.log\", getInfo(\"log\"));\n";
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, "UTF-8"));
+        try {
+            ij1.runMacro(typo, null);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(0, TestData.snapshot(out).size(), "a misspelt macro key runs nothing");
+        assertFalse(captured.toString("UTF-8").contains("\tat "), "no stack trace: " + captured);
         ij1.runMacro(macro, null);
         assertTrue(Files.exists(out.resolve("hh.rmm.json")), "the model file was written");
         assertTrue(Files.exists(out.resolve("hh-prediction.png")));

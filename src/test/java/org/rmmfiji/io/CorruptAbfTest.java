@@ -97,6 +97,71 @@ class CorruptAbfTest {
         assertTrue(error(abf1Format).contains("data format 7"));
     }
 
+    @Test
+    void aTextFileNamedAbfHasNoAbfSignature() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Recordings.open("cell.abf", "t_ms,V_mV\n0,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ReadOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("cell.abf: no ABF signature"), e.getMessage());
+    }
+
+    @Test
+    void abf2WithACorruptMapEntrySaysWhichFieldAndValue() throws IOException {
+        byte[] b = bytes("17o05028_ic_steps.abf");
+        putLong(b, 92 + 8, 1_000_000);                         // ADC section: a million entries in a whole file
+        String m = error(b);
+        assertTrue(m.contains("header is inconsistent") && m.contains("ADC section") && m.contains("1000000 entries") && !m.contains("truncated"), m);
+    }
+
+    @Test
+    void abf1ScalingCorruptionsAreRefusedOrWarned() throws IOException {
+        byte[] good = bytes("190619B_0003.abf");
+        byte[] gain = good.clone();
+        ByteBuffer.wrap(gain).order(ByteOrder.LITTLE_ENDIAN).putFloat(1050, 0.9925f);     // signal gain of channel 0
+        var r = org.rmmfiji.io.Recordings.open("g.abf", gain, ReadOptions.defaults());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("signal gain 0.992") && w.contains("not a usual amplifier setting")), r.warnings().toString());
+        byte[] huge = good.clone();
+        ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putFloat(922, 1e-31f);      // instrument scale factor: 4e31 nA
+        assertTrue(error(huge).contains("instrument scale factor"));
+        byte[] range = good.clone();
+        ByteBuffer.wrap(range).order(ByteOrder.LITTLE_ENDIAN).putFloat(244, Float.NaN);
+        assertTrue(error(range).contains("ADC range"));
+    }
+
+    /**
+     * As reported: 100 random bytes flipped in the header of a real ABF1, ten seeds: the recorded channels are never
+     * read silently to other values (the current rebuilt from the protocol follows its levels, which are free settings).
+     */
+    @Test
+    void hundredFlippedHeaderBytesNeverGiveSilentlyWrongData() throws IOException {
+        byte[] good = bytes("190619B_0003.abf");
+        var base = Recordings.open("x.abf", good, ReadOptions.defaults());
+        for (int seed = 0; seed < 10; seed++) {
+            Rng rng = new Rng(seed);
+            byte[] b = good.clone();
+            for (int k = 0; k < 100; k++) b[rng.nextInt(6144)] ^= (byte) (1 + rng.nextInt(255));
+            try {
+                var r = Recordings.open("x.abf", b, ReadOptions.defaults());
+                assertTrue(!base.warnings().containsAll(r.warnings()) || sameRecorded(base, r), "seed " + seed + " changed the data silently");
+            } catch (InvalidInputException e) {
+                assertTrue(e.getMessage().startsWith("x.abf: "), e.getMessage());
+            }
+        }
+    }
+
+    /** The recorded (not rebuilt) channels: same names, units, segmentation and samples. */
+    static boolean sameRecorded(org.rmmfiji.data.Recording a, org.rmmfiji.data.Recording b) {
+        if (a.dt() != b.dt() || a.segments().size() != b.segments().size() || a.channels().size() != b.channels().size()) return false;
+        int recorded = a.channels().size() - (a.notes().stream().anyMatch(n -> n.contains("rebuilt from the epoch table")) ? 1 : 0);
+        for (int c = 0; c < recorded; c++) {
+            if (!a.channels().get(c).name().equals(b.channels().get(c).name()) || !a.channels().get(c).unit().equals(b.channels().get(c).unit())) return false;
+            for (int s = 0; s < a.segments().size(); s++) {
+                if (a.segments().get(s).length() != b.segments().get(s).length()) return false;
+                for (int k = 0; k < a.segments().get(s).length(); k++) if (a.segments().get(s).get(c, k) != b.segments().get(s).get(c, k)) return false;
+            }
+        }
+        return true;
+    }
+
     /** ≥ 10,000 random truncations and byte flips of every shared file, through the in-memory byte channel. */
     @Test
     void fuzz() throws IOException {

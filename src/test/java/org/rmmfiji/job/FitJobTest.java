@@ -67,7 +67,7 @@ class FitJobTest {
         assertEquals(3, r.history.snapshots.size());
         assertTrue(r.history.epoch_loss.get(2) < r.history.epoch_loss.get(0), "training loss falls: " + r.history.epoch_loss);
         var pred = CsvRecordings.read(r.predictionFile);
-        assertEquals(java.util.List.of("V_cell", "V_cell_pred"), pred.channelNames());
+        assertEquals(java.util.List.of("V_V", "V_V_pred"), pred.channelNames());
         assertEquals(2, pred.segments().size());
         ModelFile mf = ModelFiles.read(r.modelFile);
         assertEquals("hh.csv", mf.provenance.inputs.get(0).name);
@@ -84,7 +84,9 @@ class FitJobTest {
         FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
         Network loaded = ModelFiles.toNetwork(ModelFiles.read(r.modelFile), "test");
         var rec = CsvRecordings.read(hh);
-        var plan = FitJob.plan(settings(out));
+        FitSettings again = settings(out);
+        again.overwrite = true;                                 // the plan checks that the outputs are free
+        var plan = FitJob.plan(again);
         FreeRun.Result a = FreeRun.run(r.network, rec.segments().get(1), plan.channels, Outputs.allCurrents(r.network), 0.01);
         FreeRun.Result b = FreeRun.run(loaded, rec.segments().get(1), plan.channels, Outputs.allCurrents(loaded), 0.01);
         assertArrayEquals(a.predicted[0], b.predicted[0]);
@@ -131,7 +133,7 @@ class FitJobTest {
         // after the second snapshot, poison a weight so the next mini-batch's loss is NaN
         ProgressListener poison = new ProgressListener() {
             @Override public void snapshot(History.Snapshot snap) {
-                if (snap.epoch == 2) plan.network.parameters()[plan.network.store().block("cell<-cell.lumped.W1").offset()] = Double.NaN;
+                if (snap.epoch == 2) plan.network.parameters()[plan.network.store().block("V<-V.lumped.W1").offset()] = Double.NaN;
             }
         };
         History h = Training.run(java.util.List.of(new TeacherForcingTrainer()), plan.network, new TrainingData(plan.dataset, plan.channels),

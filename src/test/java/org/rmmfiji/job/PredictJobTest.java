@@ -31,7 +31,7 @@ class PredictJobTest {
         ps.record_currents = "all";
         FitResult r = PredictJob.run(ps, ProgressListener.NONE);
         Recording pred = CsvRecordings.read(r.predictionFile);
-        assertEquals(java.util.List.of("V_cell", "V_cell_pred", "I_cell_lumped_pred", "I_cell_leak_pred"), pred.channelNames());
+        assertEquals(java.util.List.of("V_V", "V_V_pred", "I_V_lumped_pred", "I_V_leak_pred"), pred.channelNames());
         assertEquals(1, r.metrics.size(), "one report per neuron over the whole recording");
         // the same model predicting the same recording gives the fit's own prediction
         Recording fitted = CsvRecordings.read(fit.predictionFile);
