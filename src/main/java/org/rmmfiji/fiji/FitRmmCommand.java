@@ -23,8 +23,8 @@ import org.rmmfiji.job.FitSettings;
         description = "Fit a recurrent mechanistic model (Burghi et al., PNAS 2025) to an intracellular recording")
 public class FitRmmCommand extends RmmCommand {
 
-    @Parameter(label = "Preset", choices = {Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
-    private String preset = "hh-lumped";
+    @Parameter(label = "Preset", choices = {Presets.NEURON_LUMPED, Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
+    private String preset = Presets.NEURON_LUMPED;
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
     @Parameter(label = "Filter realisation", choices = {"preset", "diagonal", "gobf"}, persist = false)
@@ -57,7 +57,7 @@ public class FitRmmCommand extends RmmCommand {
     private String l2 = "";
     @Parameter(label = "Snapshot every (epochs, empty: preset)", required = false, persist = false)
     private String snapshot_every = "";
-    @Parameter(label = "Select snapshot by (empty: preset)", choices = {"", "score", "loss", "gamma"}, required = false, persist = false)
+    @Parameter(label = "Select snapshot by (empty: preset)", choices = {"", "score", "loss", "gamma", "combined"}, required = false, persist = false)
     private String selection = "";
     @Parameter(label = "Closed-loop epochs (empty: preset)", required = false, persist = false)
     private String closed_loop_epochs = "";

@@ -8,8 +8,8 @@ package org.rmmfiji.job;
  * column names.
  */
 public final class FitSettings extends ModelRunSettings {
-    /** Preset id (hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set. */
-    public String preset = "hh-lumped";
+    /** Preset id (neuron-lumped, hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set. */
+    public String preset = org.rmmfiji.model.Presets.NEURON_LUMPED;
     /** An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none. */
     public String spec_file = "";
     /**
@@ -38,7 +38,7 @@ public final class FitSettings extends ModelRunSettings {
     public Integer batch_size;
     public Double l2;
     public Integer snapshot_every;
-    /** score, loss or gamma; empty: the preset's. */
+    /** score, loss, gamma or combined (see SelectionMetric); empty: the preset's. */
     public String selection = "";
     /** Epochs of a closed-loop stage (multiple shooting, GTF). */
     public Integer closed_loop_epochs;
