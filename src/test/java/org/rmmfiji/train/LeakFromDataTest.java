@@ -29,7 +29,7 @@ class LeakFromDataTest {
 
     /** Voltage mostly at −61 mV, with 5 % of the samples at +30 mV ("spikes") and a few at −80 mV. */
     static Recording recording() {
-        int n = 4000;
+        int n = 8000;   // 0.8 s: longer than the preset's 0.47 s filter transient
         float[] v = new float[n], i = new float[n];
         Rng r = new Rng(3);
         for (int k = 0; k < n; k++) {
