@@ -25,7 +25,7 @@ public class FitRmmCommand extends RmmCommand {
     /** Every default is the settings class's: one source for the dialog, macros and the launcher. */
     private static final FitSettings DEFAULTS = new FitSettings();
 
-    @Parameter(label = "Preset", choices = {Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
+    @Parameter(label = "Preset", choices = {Presets.NEURON_LUMPED, Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
     private String preset = DEFAULTS.preset;
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
@@ -59,7 +59,7 @@ public class FitRmmCommand extends RmmCommand {
     private String l2 = "";
     @Parameter(label = "Snapshot every (epochs, empty: preset)", required = false, persist = false)
     private String snapshot_every = "";
-    @Parameter(label = "Select snapshot by (empty: preset)", choices = {"", "score", "loss", "gamma"}, required = false, persist = false)
+    @Parameter(label = "Select snapshot by (empty: preset)", choices = {"", "score", "loss", "gamma", "combined"}, required = false, persist = false)
     private String selection = "";
     @Parameter(label = "Closed-loop epochs (empty: preset)", required = false, persist = false)
     private String closed_loop_epochs = "";

@@ -40,7 +40,7 @@ public final class NamedDatasets {
     static final double DT_SIM = 0.025;
 
     /** The preset the one-neuron datasets suggest; the one place to change it. */
-    static final String ONE_NEURON_PRESET = Presets.HH_LUMPED;
+    static final String ONE_NEURON_PRESET = Presets.NEURON_LUMPED;
 
     /** Rates and settling: 20 kHz for the narrow spikes of the fast models, 10 kHz for STG neurons (as pd-lp). */
     static final double DT_FAST = 0.05, DT_STG = 0.1, SETTLE_FAST_MS = 500, SETTLE_STG_MS = 3000;

@@ -10,8 +10,8 @@ import org.rmmfiji.io.Key;
  * Channel fields left empty are guessed from the column names.
  */
 public final class FitSettings extends ModelRunSettings {
-    @Key("Preset id (hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set.")
-    public String preset = "hh-lumped";
+    @Key("Preset id (neuron-lumped, hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set.")
+    public String preset = org.rmmfiji.model.Presets.NEURON_LUMPED;
     @Key("An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none.")
     public String spec_file = "";
     // the authors make the realisation a hyperparameter; the parameter count is the same either way
@@ -43,7 +43,7 @@ public final class FitSettings extends ModelRunSettings {
     public Double l2;
     @Key(value = "Score a free-run snapshot every this many epochs; unset: the preset's.", unit = "epochs")
     public Integer snapshot_every;
-    @Key("Keep the snapshot with the best \"score\", \"loss\" or \"gamma\" on validation data; empty: the preset's.")
+    @Key("Keep the snapshot with the best \"score\", \"loss\", \"gamma\" or \"combined\" (score · Γ · count agreement) on validation data; empty: the preset's.")
     public String selection = "";
     @Key(value = "Epochs of a closed-loop stage (multiple-shooting, gtf); unset: the preset's.", unit = "epochs")
     public Integer closed_loop_epochs;

@@ -46,6 +46,12 @@ public interface Current {
     /** Fits input normalisation from the training ranges of v and of every bank state. */
     void setInputRanges(double vMin, double vMax, double[] xMin, double[] xMax);
 
+    /**
+     * Sets what this current takes from the training data besides input ranges (e.g. a leak's reversal left
+     * unset in the spec), given the median training voltage of the postsynaptic neuron. Default: nothing.
+     */
+    default void initialiseFromData(double[] p, double medianVoltage) {}
+
     /** The normalisation as numbers for the model file (null when the current has none). */
     double[] normalisation();
 

@@ -8,7 +8,10 @@ package org.rmmfiji.model;
  * null = all), {@code voltage_input}, {@code layers} (units per layer, last = 1), {@code activations},
  * {@code output_bias}, {@code layer_reg_weights};</li>
  * <li>{@code "leak"}: g_L(v − E_L) with g_L = softplus(raw) > 0: {@code g0_uS}, {@code e0_mV},
- * {@code train_g}, {@code train_e}, {@code reg_e} (an L2 prior ‖E − E0‖²).</li>
+ * {@code train_g}, {@code train_e}, {@code reg_e} (an L2 prior ‖E − E0‖²). {@code e0_mV} unset (null) means
+ * "from the recording": when the network is first normalised on training data, E0 becomes the median of the
+ * training voltage of the leak's neuron, {@code e0_origin} says so, and both are written into the spec beside
+ * the model, so a model file reproduces the fit.</li>
  * </ul>
  * {@code reg_weight} multiplies the current's whole regulariser.
  */
@@ -27,7 +30,10 @@ public final class CurrentSpec {
 
     // leak
     public double g0_uS;
-    public double e0_mV;
+    /** Initial (and prior) leak reversal in mV; null: taken from the training voltage (see the class comment). */
+    public Double e0_mV;
+    /** Where e0_mV came from when it was not given, e.g. "median of the training voltage"; null when given. */
+    public String e0_origin;
     public boolean train_g = true;
     public boolean train_e = true;
     public boolean reg_e = false;
@@ -44,7 +50,8 @@ public final class CurrentSpec {
         return c;
     }
 
-    public static CurrentSpec leak(double g0, double e0, boolean trainE, boolean regE) {
+    /** A leak with E0 given (null: from the training voltage). */
+    public static CurrentSpec leak(double g0, Double e0, boolean trainE, boolean regE) {
         CurrentSpec c = new CurrentSpec();
         c.type = "leak";
         c.name = "leak";
@@ -54,4 +61,7 @@ public final class CurrentSpec {
         c.reg_e = regE;
         return c;
     }
+
+    /** A leak whose reversal is learned, starts at the median training voltage and is pulled weakly toward it. */
+    public static CurrentSpec leakFromData(double g0) { return leak(g0, null, true, true); }
 }

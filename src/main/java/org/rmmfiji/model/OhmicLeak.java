@@ -3,7 +3,11 @@ package org.rmmfiji.model;
 import org.rmmfiji.math.FastMath;
 import org.rmmfiji.math.Rng;
 
-/** Ohmic leak I = g_L (v − E_L), g_L = softplus(raw) > 0 (µS, mV → nA). */
+/**
+ * Ohmic leak I = g_L (v − E_L), g_L = softplus(raw) > 0 (µS, mV → nA). E_L starts at the spec's e0_mV; when that
+ * is unset it starts at the median training voltage ({@link #initialiseFromData}), a robust stand-in for the
+ * cell's subthreshold operating level that spikes (a few per cent of the samples) do not move.
+ */
 public final class OhmicLeak implements Current {
     private final CurrentSpec spec;
     private final ParameterStore.Block g;
@@ -25,7 +29,19 @@ public final class OhmicLeak implements Current {
     @Override
     public void initialise(double[] p, Rng rng) {
         p[g.offset()] = FastMath.softplusInverse(spec.g0_uS);
-        p[e.offset()] = spec.e0_mV;
+        p[e.offset()] = spec.e0_mV != null ? spec.e0_mV : 0.0;   // from data: set by initialiseFromData before training
+    }
+
+    /** Description written into the spec when E0 comes from the data. */
+    public static final String FROM_MEDIAN = "median of the training voltage";
+
+    @Override
+    public void initialiseFromData(double[] p, double medianVoltage) {
+        if (spec.e0_mV != null) return;
+        if (!Double.isFinite(medianVoltage)) throw new IllegalArgumentException("the median training voltage is " + medianVoltage);
+        spec.e0_mV = medianVoltage;
+        spec.e0_origin = FROM_MEDIAN;
+        p[e.offset()] = medianVoltage;
     }
 
     public double conductance(double[] p) { return FastMath.softplus(p[g.offset()]); }
@@ -61,6 +77,7 @@ public final class OhmicLeak implements Current {
             if (grad != null) grad[g.offset()] += scale * w * 2 * gl * FastMath.sigmoid(raw);
         }
         if (spec.reg_e && e.trainable()) {
+            if (spec.e0_mV == null) throw new IllegalStateException(spec.name + ": E0 is to come from the training data, but the network was not normalised on it");
             double d = p[e.offset()] - spec.e0_mV;
             r += d * d;
             if (grad != null) grad[e.offset()] += scale * w * 2 * d;

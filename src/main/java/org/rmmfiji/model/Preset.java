@@ -26,7 +26,7 @@ public final class Preset {
         public double beta2 = 0.999;
         public double l2 = 1e-6;
         public int snapshot_every = 10;
-        /** Selection metric id (score, loss or gamma). */
+        /** Selection metric id (score, loss, gamma or combined; see SelectionMetric). */
         public String selection = "score";
         public double band_low_hz = 20;
         public double band_high_hz = 500;

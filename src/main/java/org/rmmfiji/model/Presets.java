@@ -8,18 +8,22 @@ import java.util.Map;
 import org.rmmfiji.data.InvalidInputException;
 
 /**
- * The registry of presets. Ids are fixed: {@code hh-lumped}, {@code lp-pd}; later issues add
- * {@code hh-conductance}, {@code pd-conductance}, {@code lp-pd-syncond}.
+ * The registry of presets. Ids are fixed: {@code neuron-lumped} (the generic one-neuron default),
+ * {@code hh-lumped} (the authors' HH architecture), {@code lp-pd}; later issues add {@code hh-conductance},
+ * {@code pd-conductance}, {@code lp-pd-syncond}.
  */
 public final class Presets {
     private Presets() {}
 
+    /** The generic one-neuron preset: the default of a fit and of the one-neuron named datasets. */
+    public static final String NEURON_LUMPED = "neuron-lumped";
     public static final String HH_LUMPED = "hh-lumped";
     public static final String LP_PD = "lp-pd";
 
     private static final Map<String, Preset> REGISTRY = new LinkedHashMap<>();
 
     static {
+        register(new Preset(NEURON_LUMPED, NeuronLumped.DESCRIPTION, 1, 0, NeuronLumped::spec, NeuronLumped.defaults()));
         register(new Preset(HH_LUMPED,
                 "One neuron, lumped MLP (10,10,1) on v and 8 diagonal filter states (τ 0.1–7 ms, the authors' HH grid), leak with E_L fixed at −54.4 mV",
                 1, 0, Presets::hhLumped, hhDefaults()));
@@ -43,6 +47,9 @@ public final class Presets {
 
     /** The τ grid of the HH example: fast 0.1–0.7 ms, slow 1–7 ms, diagonal filters. */
     public static double[] hhTau() { return new double[] {0.1, 0.3, 0.5, 0.7, 1, 3, 5, 7}; }
+
+    /** The generic one-neuron grid of neuron-lumped: 0.1·2^i ms, i = 0…10 (0.1–102 ms), diagonal filters. */
+    public static double[] neuronTau() { return NeuronLumped.tau(); }
 
     /** LP intrinsic grid: 0.05·1.3^i ms, i = 0…35. */
     public static double[] lpTau() { return FilterBankSpec.geometric(0.05, 1.3, 0, 36); }
@@ -84,7 +91,7 @@ public final class Presets {
         s.inputs = new ArrayList<>(inputs);
         String lp = neurons.get(0), pd = inputs.get(0);
         CurrentSpec intrinsic = CurrentSpec.lumped("intrinsic", null, new int[] {10, 10, 10, 1}, TANH3);
-        CurrentSpec leak = CurrentSpec.leak(0.3, -50, true, true);
+        CurrentSpec leak = CurrentSpec.leak(0.3, -50.0, true, true);
         s.edges.add(new EdgeSpec(lp, lp, FilterBankSpec.gobf(lpTau()), List.of(intrinsic, leak)));
         CurrentSpec syn = CurrentSpec.lumped("synapse", null, new int[] {10, 10, 1}, TANH2);
         s.edges.add(new EdgeSpec(lp, pd, FilterBankSpec.gobf(synTau()), List.of(syn)));

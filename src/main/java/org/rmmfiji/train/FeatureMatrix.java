@@ -34,6 +34,14 @@ final class FeatureMatrix {
         if (f > max[col]) max[col] = f;
     }
 
+    /** The median of one column over every row (the lower middle value for an even count). */
+    double median(int col) {
+        float[] values = new float[rows];
+        for (int r = 0; r < rows; r++) values[r] = chunks[r / CHUNK_ROWS][(r % CHUNK_ROWS) * width + col];
+        java.util.Arrays.sort(values);
+        return values[(rows - 1) / 2];
+    }
+
     /** Copies columns [col, col+n) of the given rows into a feature-major tile: tile[(c)*T + t]. */
     void gather(int[] idx, int from, int T, int col, int n, double[] tile) {
         for (int t = 0; t < T; t++) {

@@ -91,16 +91,24 @@ final class TeacherForcingFeatures {
         return new TeacherForcingFeatures(fm, edgeColumn, total);
     }
 
-    /** Fits every current's input normalisation to the training ranges. */
+    /**
+     * Fits every current's input normalisation to the training ranges, and gives every current the median
+     * training voltage of its neuron (a leak whose reversal the spec leaves unset starts there).
+     */
     void applyRanges(Network net) {
         List<Edge> edges = net.edges();
+        double[] median = new double[perNeuron.length];
+        for (int i = 0; i < median.length; i++) median[i] = perNeuron[i].median(FeatureMatrix.V);
         for (int e = 0; e < edges.size(); e++) {
             Edge edge = edges.get(e);
             FeatureMatrix f = perNeuron[edge.post()];
             int n = edge.bank().size(), col = edgeColumn[e];
             double[] xMin = java.util.Arrays.copyOfRange(f.min, col, col + n);
             double[] xMax = java.util.Arrays.copyOfRange(f.max, col, col + n);
-            for (Current c : edge.currents()) c.setInputRanges(f.min[FeatureMatrix.V], f.max[FeatureMatrix.V], xMin, xMax);
+            for (Current c : edge.currents()) {
+                c.setInputRanges(f.min[FeatureMatrix.V], f.max[FeatureMatrix.V], xMin, xMax);
+                c.initialiseFromData(net.parameters(), median[edge.post()]);
+            }
         }
         net.markNormalised();
     }

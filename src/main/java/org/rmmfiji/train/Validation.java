@@ -55,6 +55,15 @@ public final class Validation {
         return c;
     }
 
+    /** score · max(Γ, 0) · min(r, 1/r) (see {@link SelectionMetric}); 0 for a diverged run. */
+    static double combined(MetricsReport r) {
+        if (r.diverged || !Double.isFinite(r.score)) return 0;
+        double g = Double.isNaN(r.gamma) ? 1.0 : Math.max(0, r.gamma);
+        double ratio = r.spike_count_ratio;
+        double agreement = ratio > 0 && Double.isFinite(ratio) ? Math.min(ratio, 1 / ratio) : 0;
+        return Math.max(0, r.score) * g * agreement;
+    }
+
     /** The mean over neurons of the selection metric. */
     static double selectionValue(List<MetricsReport> reports, SelectionMetric metric) {
         double s = 0;
@@ -62,6 +71,7 @@ public final class Validation {
             switch (metric) {
                 case LOSS: s += r.loss; break;
                 case GAMMA: s += r.gamma; break;
+                case COMBINED: s += combined(r); break;
                 default: s += r.score; break;
             }
         }

@@ -103,7 +103,7 @@ class LauncherTest {
         Printed fit = capture(() -> Help.run(new String[] {"help", "Fit RMM"}));
         assertEquals(0, fit.code());
         assertTrue(fit.out().contains("capacitance_nF=(unset) [nF]") && fit.out().contains("teacher-forcing+multiple-shooting") && fit.out().contains("A known membrane capacitance to fix"), fit.out());
-        assertTrue(fit.out().contains("epochs=(unset) ") && fit.out().contains("preset=\"hh-lumped\""), fit.out());
+        assertTrue(fit.out().contains("epochs=(unset) ") && fit.out().contains("preset=\"neuron-lumped\""), fit.out());
         Printed predict = capture(() -> Help.run(new String[] {"help", "Predict", "RMM"}));
         assertTrue(predict.out().contains("model_file=\"\"") && predict.out().contains("overwrite=false"), predict.out());
         assertTrue(capture(() -> Help.run(new String[] {"help", "Export Recording as CSV"})).out().contains("output_file"));

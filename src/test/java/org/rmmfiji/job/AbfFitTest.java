@@ -24,6 +24,8 @@ class AbfFitTest {
         s.recording_file = TestData.sharedAbf().resolve(file).toString();
         s.output_dir = out.toString();
         s.sweeps = sweeps;
+        // 300 ms sweeps are shorter than neuron-lumped's 0.47 s filter transient; the HH grid (τ ≤ 7 ms) fits them
+        s.preset = "hh-lumped";
         s.epochs = 3;
         s.batch_size = 9600;
         s.snapshot_every = 3;

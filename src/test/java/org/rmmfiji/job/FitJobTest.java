@@ -110,8 +110,8 @@ class FitJobTest {
         s.filter_realization = "gobf";
         var plan = FitJob.plan(s);
         assertEquals("gobf", plan.network.spec().edges.get(0).filter_bank.blocks.get(0).type);
-        assertArrayEquals(org.rmmfiji.model.Presets.hhTau(), plan.network.spec().edges.get(0).filter_bank.blocks.get(0).tau_ms);
-        assertEquals(222, plan.network.parameterCount());
+        assertArrayEquals(org.rmmfiji.model.Presets.neuronTau(), plan.network.spec().edges.get(0).filter_bank.blocks.get(0).tau_ms);
+        assertEquals(253, plan.network.parameterCount());
     }
 
     @Test

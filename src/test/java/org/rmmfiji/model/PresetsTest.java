@@ -37,7 +37,22 @@ class PresetsTest {
         assertEquals(8, net.edges().get(0).bank().size());
         // (9·10+10) + (10·10+10) + 10 + g_L + 1/C; E_L is fixed
         assertEquals(100 + 110 + 10 + 1 + 1, net.parameterCount());
-        assertEquals(List.of("hh-lumped", "lp-pd"), Presets.ids());
+        assertEquals(List.of("neuron-lumped", "hh-lumped", "lp-pd"), Presets.ids());
+    }
+
+    @Test
+    void neuronLumpedCarriesNoGroundTruthConstant() {
+        Network net = new Network(Presets.get(Presets.NEURON_LUMPED).build(List.of("cell"), List.of()), 0.05);
+        double[] tau = Presets.neuronTau();
+        assertEquals(11, net.edges().get(0).bank().size());
+        assertEquals(0.1, tau[0], 1e-12);
+        assertEquals(102.4, tau[10], 1e-9);
+        // (12·10+10) + (10·10+10) + 10 + g_L + E_L + 1/C: the leak reversal is learned
+        assertEquals(130 + 110 + 10 + 3, net.parameterCount());
+        CurrentSpec leak = net.edges().get(0).currents().get(1).spec();
+        assertEquals(null, leak.e0_mV, "E_L starts from the recording, not from a constant");
+        assertEquals(true, leak.train_e && leak.reg_e);
+        assertEquals("combined", Presets.get(Presets.NEURON_LUMPED).defaults().selection);
     }
 
     @Test

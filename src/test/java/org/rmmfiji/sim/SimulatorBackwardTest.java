@@ -33,7 +33,7 @@ class SimulatorBackwardTest {
         String[] act = {"tanh", "tanh", "identity"};
         for (String n : List.of("A", "B"))
             s.edges.add(new EdgeSpec(n, n, mixed, List.of(CurrentSpec.lumped("intrinsic", null, new int[] {4, 3, 1}, act),
-                    CurrentSpec.leak(0.3, -50, true, true))));
+                    CurrentSpec.leak(0.3, -50.0, true, true))));
         s.edges.add(new EdgeSpec("B", "A", FilterBankSpec.gobf(new double[] {1, 3}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}))));
         s.edges.add(new EdgeSpec("A", "P", FilterBankSpec.diagonal(new double[] {1, 5}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}))));
         Network net = new Network(s, 0.1);

@@ -61,7 +61,7 @@ class ClosedLoopTrainerTest {
         FilterBankSpec mixed = new FilterBankSpec(List.of(new FilterBankSpec.BlockSpec("diagonal", new double[] {0.3, 1}),
                 new FilterBankSpec.BlockSpec("gobf", new double[] {0.5, 2})));
         s.edges.add(new EdgeSpec("V", "V", mixed, List.of(CurrentSpec.lumped("intrinsic", null, new int[] {4, 3, 1}, new String[] {"tanh", "tanh", "identity"}),
-                CurrentSpec.leak(0.3, -50, true, true))));
+                CurrentSpec.leak(0.3, -50.0, true, true))));
         s.edges.add(new EdgeSpec("V", "P", FilterBankSpec.gobf(new double[] {1, 3}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}))));
         Network net = new Network(s, DT);
         net.initialise(new Rng(5));
