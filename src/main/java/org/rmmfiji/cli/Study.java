@@ -38,7 +38,26 @@ final class Study {
         TeacherForcingTrainer.ID + "+" + ClosedLoopTrainer.MULTIPLE_SHOOTING};
     private static final java.awt.Color[] COLOURS = {java.awt.Color.BLACK, java.awt.Color.RED, java.awt.Color.BLUE, new java.awt.Color(0, 140, 0)};
 
+    static final String USAGE = "usage: study [DATASET] [--out DIR] [--epochs N] [--closed-loop-epochs N] [--seed S]";
+
+    private static int whole(String option, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new org.rmmfiji.data.InvalidInputException(option + " needs a whole number, got '" + text + "'; " + USAGE);
+        }
+    }
+
     static int run(String[] args) throws IOException {
+        try {
+            return study(args);
+        } catch (org.rmmfiji.data.InvalidInputException e) {
+            System.err.println("study: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int study(String[] args) throws IOException {
         String name = NamedDatasets.PD_LP.name;
         Path out = Paths.get("target", "study");
         Integer epochs = null, closedLoop = null;
@@ -46,12 +65,12 @@ final class Study {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--out") && i + 1 < args.length) out = Paths.get(args[++i]);
-            else if (a.equals("--epochs") && i + 1 < args.length) epochs = Integer.valueOf(args[++i]);
-            else if (a.equals("--closed-loop-epochs") && i + 1 < args.length) closedLoop = Integer.valueOf(args[++i]);
-            else if (a.equals("--seed") && i + 1 < args.length) seed = Long.parseLong(args[++i]);
+            else if (a.equals("--epochs") && i + 1 < args.length) epochs = whole(a, args[++i]);
+            else if (a.equals("--closed-loop-epochs") && i + 1 < args.length) closedLoop = whole(a, args[++i]);
+            else if (a.equals("--seed") && i + 1 < args.length) seed = whole(a, args[++i]);
             else if (!a.startsWith("--")) name = a;
             else {
-                System.err.println("unknown option " + a + "\nusage: study [DATASET] [--out DIR] [--epochs N] [--closed-loop-epochs N] [--seed S]");
+                System.err.println("unknown option " + a + "\n" + USAGE);
                 return 2;
             }
         }
@@ -70,6 +89,7 @@ final class Study {
             s.epochs = epochs;
             s.closed_loop_epochs = closedLoop;
             s.seed = seed;
+            s.overwrite = true;     // the study owns its folder: a second run replaces the first
             System.out.println("study: " + d.name + ", " + trainer + " …");
             long t0 = System.nanoTime();
             FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
@@ -96,13 +116,14 @@ final class Study {
             this.wallSeconds = wallSeconds;
         }
 
+        /** Test metrics when there is a test part, else validation, else training (a study always has one). */
         MetricsReport heldOut() {
-            MetricsReport v = null;
+            MetricsReport best = null;
             for (MetricsReport m : result.metrics) {
                 if (m.part.equals("test")) return m;
-                if (m.part.equals("validation")) v = m;
+                if (m.part.equals("validation") || best == null) best = m;
             }
-            return v;
+            return best;
         }
 
         String markdown() {

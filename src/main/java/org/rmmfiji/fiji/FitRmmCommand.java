@@ -75,8 +75,12 @@ public class FitRmmCommand extends RmmCommand {
     private String gamma = "";
     @Parameter(label = "GTF final gamma (empty: gamma)", required = false, persist = false)
     private String gamma_final = "";
-    @Parameter(label = "Train shot initial states (empty: true)", choices = {"", "true", "false"}, required = false, persist = false)
+    @Parameter(label = "Train shot initial states (empty: preset)", choices = {"", "true", "false"}, required = false, persist = false)
     private String train_initial_states = "";
+    @Parameter(label = "Closed-loop learning rate (empty: preset)", required = false, persist = false)
+    private String closed_loop_learning_rate = "";
+    @Parameter(label = "Closed-loop L2 weight (empty: preset)", required = false, persist = false)
+    private String closed_loop_l2 = "";
     @Parameter(label = "Random seed", persist = false)
     private long seed = DEFAULTS.seed;
     @Parameter(label = "Threads (empty: all cores)", required = false, persist = false)

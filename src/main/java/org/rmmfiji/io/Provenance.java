@@ -21,6 +21,8 @@ public final class Provenance {
     public List<String> recording_notes = new ArrayList<>();
     /** The settings as the user gave them (unset ones are absent). */
     public Map<String, Object> settings = new LinkedHashMap<>();
+    /** The train / validation / test split as applied. */
+    public Map<String, Object> split = new LinkedHashMap<>();
     /** The training settings actually used: the user's, and the preset's where the user left them unset. */
     public Map<String, Object> training = new LinkedHashMap<>();
     public String trainer;

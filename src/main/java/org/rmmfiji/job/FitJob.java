@@ -4,6 +4,8 @@ import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 import org.rmmfiji.train.SelectionMetric;
+import org.rmmfiji.train.ClosedLoopTrainer;
+import org.rmmfiji.train.Shots;
 import org.rmmfiji.train.StopReason;
 import org.rmmfiji.train.Trainer;
 import org.rmmfiji.train.Trainers;
@@ -43,7 +45,7 @@ import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.sim.FreeRun;
 
 /**
- * The main job: recording → spec and settings → teacher forcing → fitted model, free-run metrics and
+ * The main job: recording → spec and settings → training pipeline → fitted model, free-run metrics and
  * prediction, written to the output folder. Every input is checked before anything is written, and every
  * file is written atomically, so bad input leaves the folder as it was.
  */
@@ -59,6 +61,8 @@ public final class FitJob {
         Dataset dataset;
         TrainingSettings training;
         List<Trainer> trainers;
+        /** The split as applied (the preset's fractions where the user left them unset). */
+        Map<String, Object> splitUsed = new LinkedHashMap<>();
         List<String> voltageChannels;
         List<String> currentChannels;
         Path outputDir;
@@ -210,7 +214,7 @@ public final class FitJob {
             p.network.initialise(new Rng(s.seed));
         }
         p.channels = ChannelMap.bind(p.recording, p.network, p.voltageChannels, p.currentChannels);
-        p.dataset = split(s, p.recording, d);
+        p.dataset = split(s, p.recording, d, p.splitUsed);
 
         TrainingSettings t = new TrainingSettings(d);
         t.epochs = orDefault(s.epochs, t.epochs);
@@ -227,10 +231,14 @@ public final class FitJob {
         if (s.gamma != null) t.gamma = t.gamma_final = s.gamma;
         t.gamma_final = orDefault(s.gamma_final, t.gamma_final);
         if (s.train_initial_states != null) t.train_initial_states = s.train_initial_states;
+        t.closed_loop_learning_rate = orDefault(s.closed_loop_learning_rate, t.closed_loop_learning_rate);
+        t.closed_loop_l2 = orDefault(s.closed_loop_l2, t.closed_loop_l2);
         t.seed = s.seed;
-        t.threads = orDefault(s.threads, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        t.threads = orDefault(s.threads, t.threads);
         p.trainers = Trainers.pipeline(s.trainer.isBlank() ? d.trainer : s.trainer);
         t.validate(p.recording.dt());
+        if (Trainers.closedLoop(p.trainers))   // before any stage runs, not when the shooting stage starts
+            Shots.check(p.network, p.dataset.train(), ClosedLoopTrainer.shotSamples(t, p.recording.dt()), t.dump_fraction);
         checkLengths(p, t);
         p.training = t;
         p.files = outputFiles(p.outputDir, p.outputName, p.network);
@@ -285,14 +293,26 @@ public final class FitJob {
         return f;
     }
 
-    static Dataset split(FitSettings s, Recording rec, Preset.Defaults d) {
+    /** The dataset of the split; what was applied is put into {@code used} (may be null). */
+    static Dataset split(FitSettings s, Recording rec, Preset.Defaults d, Map<String, Object> used) {
         if ("segments".equals(s.split)) {
+            if (used != null) {
+                used.put("split", "segments");
+                used.put("train_segments", s.train_segments);
+                used.put("validation_segments", s.validation_segments);
+                used.put("test_segments", s.test_segments);
+            }
             return Dataset.bySegments(rec, ChannelGuess.indices(s.train_segments, "train_segments"),
                     ChannelGuess.indices(s.validation_segments, "validation_segments"), ChannelGuess.indices(s.test_segments, "test_segments"));
         }
         if (!"fraction".equals(s.split)) throw new InvalidInputException("split must be 'fraction' or 'segments', got '" + s.split + "'");
         double tf = orDefault(s.train_fraction, d.train_fraction);
         double vf = orDefault(s.validation_fraction, d.validation_fraction);
+        if (used != null) {
+            used.put("split", "fraction");
+            used.put("train_fraction", tf);
+            used.put("validation_fraction", vf);
+        }
         return Dataset.byFraction(rec, tf, vf);
     }
 
@@ -324,6 +344,7 @@ public final class FitJob {
         pr.recording_notes = p.recording.notes();
         Map<String, Object> settings = Json.GSON.fromJson(Json.GSON.toJsonTree(s), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
         pr.settings = settings;
+        pr.split = p.splitUsed;
         pr.training = Json.GSON.fromJson(Json.GSON.toJsonTree(p.training), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
         pr.trainer = trainer;
         pr.seed = p.training.seed;

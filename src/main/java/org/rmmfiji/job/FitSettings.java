@@ -59,8 +59,12 @@ public final class FitSettings extends ModelRunSettings {
     public Double gamma;
     @Key("GTF: γ at the last epoch, reached linearly; unset: gamma (fixed).")
     public Double gamma_final;
-    @Key("Closed loop: train the shots' initial states (true/false); unset: true.")
+    @Key("Closed loop: train the shots' initial states (true/false); unset: the preset's.")
     public Boolean train_initial_states;
+    @Key("Closed loop: Adam learning rate of the closed-loop stages; unset: the preset's.")
+    public Double closed_loop_learning_rate;
+    @Key("Closed loop: L2 weight ρ₀ of the closed-loop stages; unset: the preset's.")
+    public Double closed_loop_l2;
     @Key("Random seed (initialisation and batches).")
     public long seed = 1;
     @Key("Worker threads; unset: every core.")

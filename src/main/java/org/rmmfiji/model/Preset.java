@@ -45,6 +45,11 @@ public final class Preset {
         public double rho_x = 0.1;
         public double gamma = 0.1;
         public double gamma_final = 0.1;
+        public boolean train_initial_states = true;
+        /** The closed-loop stages' optimiser: the authors' multiple shooting, Adam(3e-3, (0.9, 0.9)) and ρ₀ 0.0015. */
+        public double closed_loop_learning_rate = 3e-3;
+        public double closed_loop_beta2 = 0.9;
+        public double closed_loop_l2 = 1.5e-3;
     }
 
     private final String id;

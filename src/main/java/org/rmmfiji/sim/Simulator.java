@@ -18,7 +18,7 @@ import org.rmmfiji.model.Network;
  *
  * <p>Backpropagation through time ({@link #backward}) needs every step's inputs and the currents' forward
  * activations. They are <em>kept</em> per step in a {@link Tape} rather than recomputed: shots are short
- * (the authors' 30 steps), so the tape costs steps × lanes × hidden units doubles (≈ 10 MB for 256 lanes of the
+ * (the authors' 30 steps), so the tape costs steps × lanes × units doubles (≈ 3 MB for a tile of 64 lanes of the
  * LP–PD model), while recomputing would add one more forward pass per step (≈ a third of the time).
  *
  * <p>Layout: voltage j of lane b at {@code v[j*lanes + b]} (modelled neurons first, then measured inputs);
@@ -115,11 +115,11 @@ public final class Simulator {
     }
 
     /**
-     * One step with the modelled voltages first pulled toward {@code vData} (same layout as the modelled part
+     * One step for training, with the modelled voltages first pulled toward {@code vData} (same layout as the modelled part
      * of {@code s.v}; unused when γ = 0), recorded on {@code tape} for {@link #backward}. After the call
      * {@code s.v} holds v̂[k+1].
      */
-    public void step(State s, double[] p, double[] u, double[] vData, double gamma, Tape tape) {
+    public void stepRecorded(State s, double[] p, double[] u, double[] vData, double gamma, Tape tape) {
         int m = net.modelledCount();
         if (gamma != 0) {
             for (int q = 0; q < m * lanes; q++) s.v[q] = gamma * vData[q] + (1 - gamma) * s.v[q];

@@ -28,8 +28,10 @@ import org.rmmfiji.sim.Simulator;
  * consecutive shots, visited in a new random order every epoch; the network's parameters and the batch's initial
  * states take one Adam step per mini-batch.
  *
- * <p>With γ = 1 and initial states from the data, the prediction term is the teacher-forcing loss; with γ = 0 the
- * shots run freely.
+ * <p>With γ = 1 and initial states from the data, the prediction term is (S−1)/S of the teacher-forcing loss on the
+ * same samples (the first step of a shot compares the initial state); with γ = 0 the shots run freely. The
+ * optimiser and L2 weight are the closed-loop ones ({@code closed_loop_learning_rate}, {@code closed_loop_beta2},
+ * {@code closed_loop_l2}: the authors' multiple-shooting values), whatever the teacher-forcing stage used.
  */
 public final class ClosedLoopTrainer implements Trainer {
     public static final String MULTIPLE_SHOOTING = "multiple-shooting";
@@ -76,13 +78,13 @@ public final class ClosedLoopTrainer implements Trainer {
                 id, nShots, S, S * net.dt(), Math.min(s.shots_per_batch, nShots),
                 blended ? String.format(java.util.Locale.ROOT, ", γ %.3g → %.3g", s.gamma, s.gamma_final) : ""));
         double[] p = net.parameters();
-        Adam adam = new Adam(net.store(), s.learning_rate, s.beta1, s.beta2);
-        Adam initialAdam = new Adam(shots.initial.length, s.learning_rate, s.beta1, s.beta2);
+        Adam adam = new Adam(net.store(), s.closed_loop_learning_rate, s.beta1, s.closed_loop_beta2);
+        Adam initialAdam = new Adam(shots.initial.length, s.closed_loop_learning_rate, s.beta1, s.closed_loop_beta2);
         double[] initialGrad = new double[shots.initial.length];
         double[] continuityGrad = new double[shots.initial.length];   // written by the tile of the preceding shot
         int perBatch = Math.min(s.shots_per_batch, nShots);
-        int batches = (nShots + perBatch - 1) / perBatch;
-        int maxTiles = (perBatch + TILE - 1) / TILE;
+        int batches = nShots / perBatch;        // the last batch takes the remainder, so no batch is a sliver
+        int maxTiles = (nShots - (batches - 1) * perBatch + TILE - 1) / TILE;
         double[][] tileGrad = new double[maxTiles][p.length];
         double[] tileLoss = new double[maxTiles];
         int[] order = new int[batches];
@@ -102,7 +104,7 @@ public final class ClosedLoopTrainer implements Trainer {
                 step++;
                 for (int bi = 0; bi < batches; bi++) {
                     if (ctx.cancel.isCancelled()) return StopReason.CANCELLED;
-                    int from = order[bi] * perBatch, to = Math.min(nShots, from + perBatch);
+                    int from = order[bi] * perBatch, to = order[bi] == batches - 1 ? nShots : from + perBatch;
                     int pairs = 0;
                     for (int q = from; q + 1 < to; q++) if (shots.continues(q)) pairs++;
                     int nt = (to - from + TILE - 1) / TILE;
@@ -119,7 +121,7 @@ public final class ClosedLoopTrainer implements Trainer {
                         double[] g = tileGrad[t];
                         for (int k = 0; k < grad.length; k++) grad[k] += g[k];
                     }
-                    loss += s.l2 * net.regularization(p, grad, s.l2);
+                    loss += s.closed_loop_l2 * net.regularization(p, grad, s.closed_loop_l2);
                     if (!Double.isFinite(loss)) {
                         ctx.history.stop_detail = "the " + id + " loss became " + loss + " at epoch " + ctx.globalEpoch(epoch)
                                 + " (shots diverging: try shorter shots or a lower learning rate)";
@@ -138,7 +140,7 @@ public final class ClosedLoopTrainer implements Trainer {
     }
 
     /** The shot length in samples for the settings' shot_ms at step δ. */
-    static int shotSamples(TrainingSettings s, double dt) {
+    public static int shotSamples(TrainingSettings s, double dt) {
         return Math.max(1, (int) Math.round(s.shot_ms / dt));
     }
 
@@ -240,7 +242,7 @@ public final class ClosedLoopTrainer implements Trainer {
                     }
                     for (int j = m; j < n; j++) st.v[j * L + b] = seg.get(map.voltageChannel(j), ks);
                 }
-                ln.sim.step(st, p, ln.u, ln.vData, gamma, ln.tape);
+                ln.sim.stepRecorded(st, p, ln.u, ln.vData, gamma, ln.tape);
             }
             // continuity of each shot's end with the next shot's initial state
             double[] dvEnd = ln.dvHat[S];

@@ -34,6 +34,8 @@ final class FeatureMatrix {
         if (f > max[col]) max[col] = f;
     }
 
+    double get(int row, int col) { return chunks[row / CHUNK_ROWS][(row % CHUNK_ROWS) * width + col]; }
+
     /** The median of one column over every row (the lower middle value for an even count). */
     double median(int col) {
         float[] values = new float[rows];

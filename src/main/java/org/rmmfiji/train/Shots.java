@@ -22,7 +22,7 @@ import org.rmmfiji.sim.FreeRun;
  * <p>Layout of the initial states: shot q at {@code [q*width, (q+1)*width)}: m voltages, then the states of
  * edge 0, edge 1, ….
  */
-final class Shots {
+public final class Shots {
     final int length;
     final List<Segment> segments;
     /** Per shot: its segment index and first sample. */
@@ -49,19 +49,28 @@ final class Shots {
     /** True when shot q+1 directly continues shot q (same segment), so continuity is asked of the pair. */
     boolean continues(int q) { return q + 1 < start.length && segment[q + 1] == segment[q]; }
 
-    static Shots cut(Network net, List<Segment> segments, ChannelMap map, int length, double dumpFraction) {
+    /**
+     * Refuses a shot length that no training segment can hold after its filter transient (or shorter than 2
+     * samples), so a pipeline says so before its first stage runs.
+     */
+    public static void check(Network net, List<Segment> segments, int length, double dumpFraction) {
         if (length < 2) throw new InvalidInputException("a shot must span at least 2 samples, got " + length);
         int k0 = FreeRun.transientSamples(net, dumpFraction);
-        List<int[]> shots = new ArrayList<>();
         int longest = 0;
+        for (Segment s : segments) longest = Math.max(longest, s.length() - k0);
+        if (longest < length)
+            throw new InvalidInputException("shot_ms: a shot of " + length + " samples (" + String.format(java.util.Locale.ROOT, "%.2f", length * net.dt())
+                    + " ms) is longer than every training segment after its filter transient (longest: " + Math.max(0, longest) + " samples)");
+    }
+
+    static Shots cut(Network net, List<Segment> segments, ChannelMap map, int length, double dumpFraction) {
+        check(net, segments, length, dumpFraction);
+        int k0 = FreeRun.transientSamples(net, dumpFraction);
+        List<int[]> shots = new ArrayList<>();
         for (int si = 0; si < segments.size(); si++) {
             int len = segments.get(si).length();
-            longest = Math.max(longest, len - k0);
             for (int st = k0; st + length <= len; st += length) shots.add(new int[] {si, st});
         }
-        if (shots.isEmpty())
-            throw new InvalidInputException("the shot length of " + length + " samples (" + String.format(java.util.Locale.ROOT, "%.2f", length * net.dt())
-                    + " ms) is longer than every training segment after its filter transient (longest: " + Math.max(0, longest) + " samples)");
         int m = net.modelledCount();
         List<Edge> edges = net.edges();
         int[] edgeOffset = new int[edges.size()];

@@ -42,7 +42,11 @@ public final class TrainingSettings {
     /** GTF: γ of the last closed-loop epoch (linear in between; equal to gamma: fixed; 0: annealed to free run). */
     public double gamma_final;
     /** Train the per-shot initial states (the authors' train_ic = true). */
-    public boolean train_initial_states = true;
+    public boolean train_initial_states;
+    /** The closed-loop stages' own Adam learning rate, β₂ and L2 weight ρ₀. */
+    public double closed_loop_learning_rate;
+    public double closed_loop_beta2;
+    public double closed_loop_l2;
 
     public TrainingSettings() { this(new Preset.Defaults()); }
 
@@ -68,6 +72,10 @@ public final class TrainingSettings {
         rho_x = d.rho_x;
         gamma = d.gamma;
         gamma_final = d.gamma_final;
+        train_initial_states = d.train_initial_states;
+        closed_loop_learning_rate = d.closed_loop_learning_rate;
+        closed_loop_beta2 = d.closed_loop_beta2;
+        closed_loop_l2 = d.closed_loop_l2;
     }
 
     /** Checks every value; {@code dt} (ms) is the model step, against which the shot length is checked. */
@@ -95,5 +103,9 @@ public final class TrainingSettings {
         if (!(rho_x >= 0) || !Double.isFinite(rho_x)) throw new InvalidInputException("rho_x must be a non-negative number, got " + rho_x);
         if (!(gamma >= 0 && gamma <= 1)) throw new InvalidInputException("gamma must lie in [0, 1] (1: teacher forcing, 0: free run), got " + gamma);
         if (!(gamma_final >= 0 && gamma_final <= 1)) throw new InvalidInputException("gamma_final must lie in [0, 1], got " + gamma_final);
+        if (!(closed_loop_learning_rate > 0) || !Double.isFinite(closed_loop_learning_rate))
+            throw new InvalidInputException("closed_loop_learning_rate must be positive, got " + closed_loop_learning_rate);
+        if (!(closed_loop_beta2 >= 0 && closed_loop_beta2 < 1)) throw new InvalidInputException("closed_loop_beta2 must lie in [0, 1), got " + closed_loop_beta2);
+        if (!(closed_loop_l2 >= 0) || !Double.isFinite(closed_loop_l2)) throw new InvalidInputException("closed_loop_l2 must be non-negative, got " + closed_loop_l2);
     }
 }

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,31 @@ class FitJobTest {
         ModelFile b = FitJob.run(s2, ProgressListener.NONE, new CancelToken()).model;
         assertEquals(a.parameters.size(), b.parameters.size());
         for (int i = 0; i < a.parameters.size(); i++) assertArrayEquals(a.parameters.get(i).values, b.parameters.get(i).values, a.parameters.get(i).name);
+    }
+
+    @Test
+    void multipleShootingGivesTheSameParametersOnOneAndTwoThreads(@TempDir Path out1, @TempDir Path out2) throws IOException {
+        FitSettings s1 = settings(out1), s2 = settings(out2);
+        for (FitSettings s : List.of(s1, s2)) {
+            s.trainer = "multiple-shooting";
+            s.closed_loop_epochs = 2;
+            s.shot_ms = 1.0;
+            s.shots_per_batch = 150;     // several tiles per batch, so continuity crosses tiles and threads
+        }
+        s1.threads = 1;
+        s2.threads = 2;
+        ModelFile a = FitJob.run(s1, ProgressListener.NONE, new CancelToken()).model;
+        ModelFile b = FitJob.run(s2, ProgressListener.NONE, new CancelToken()).model;
+        for (int i = 0; i < a.parameters.size(); i++) assertArrayEquals(a.parameters.get(i).values, b.parameters.get(i).values, a.parameters.get(i).name);
+    }
+
+    @Test
+    void aShotLongerThanEverySegmentIsRefusedBeforeTraining(@TempDir Path out) {
+        FitSettings s = settings(out);
+        s.trainer = "teacher-forcing+multiple-shooting";
+        s.shot_ms = 100_000.0;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FitJob.plan(s));
+        assertTrue(e.getMessage().contains("shot_ms") && e.getMessage().contains("longer than every training segment"), e.getMessage());
     }
 
     @Test

@@ -98,7 +98,7 @@ class SimulatorBackwardTest {
         for (int k = 0; k < STEPS; k++) {
             for (int q = 0; q < m * LANES; q++) l += sh.lossV[k][q] * (st.v[q] + 50);   // centred, so the sum stays small and differences keep their digits
             System.arraycopy(sh.vp[k], 0, st.v, m * LANES, LANES);
-            sim.step(st, p, sh.u[k], sh.data[k], gamma, t);
+            sim.stepRecorded(st, p, sh.u[k], sh.data[k], gamma, t);
         }
         for (int q = 0; q < m * LANES; q++) l += sh.lossV[STEPS][q] * (st.v[q] + 50);
         for (int e = 0; e < sh.x0.length; e++) for (int q = 0; q < st.x[e].length; q++) l += sh.lossX[e][q] * (st.x[e][q] + 50);
@@ -148,10 +148,10 @@ class SimulatorBackwardTest {
         for (int k = 0; k < STEPS; k++) {
             for (Simulator.State s : List.of(a, b, c, d)) System.arraycopy(sh.vp[k], 0, s.v, m * LANES, LANES);
             sim.step(a, p, sh.u[k], null);
-            sim.step(b, p, sh.u[k], sh.data[k], 0.0, tape);
+            sim.stepRecorded(b, p, sh.u[k], sh.data[k], 0.0, tape);
             // γ = 1: the step starts from the data, whatever the state's voltage was
             System.arraycopy(sh.data[k], 0, d.v, 0, m * LANES);
-            sim.step(c, p, sh.u[k], sh.data[k], 1.0, sim.newTape(1));
+            sim.stepRecorded(c, p, sh.u[k], sh.data[k], 1.0, sim.newTape(1));
             sim.step(d, p, sh.u[k], null);
         }
         assertArrayEquals(a.v, b.v, "γ = 0 is free run");

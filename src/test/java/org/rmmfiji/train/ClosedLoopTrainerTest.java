@@ -195,6 +195,16 @@ class ClosedLoopTrainerTest {
             assertTrue(shots.start[q] >= k0 && shots.start[q] + 5 <= seg.length(), "shot " + q + " inside its segment");
             assertEquals(seg.get(0, shots.start[q]), shots.initial[q * shots.width], 0.0, "initial voltage from the data");
         }
+        // filter states: the teacher-forcing features' row at each shot's first sample (float32 there)
+        TeacherForcingFeatures f = TeacherForcingFeatures.build(net, rec.segments(), td.channels(), 0.01);
+        int rowsBefore1 = 170 - 1 - k0;
+        for (int q : new int[] {3, shots.count() - 2}) {
+            int row = (shots.segment[q] == 0 ? 0 : rowsBefore1) + shots.start[q] - k0;
+            for (int e = 0; e < net.edges().size(); e++)
+                for (int st = 0; st < net.edges().get(e).bank().size(); st++)
+                    assertEquals(f.perNeuron[0].get(row, f.edgeColumn[e] + st), shots.initial[q * shots.width + shots.edgeOffset[e] + st],
+                            1e-5 * 60, "shot " + q + " edge " + e + " state " + st);
+        }
         int last0 = (170 - k0) / 5 - 1;
         assertFalse(shots.continues(last0), "no continuity across a segment boundary");
         assertTrue(shots.continues(0));
