@@ -82,7 +82,7 @@ public final class FitJob {
         double fitSeconds = (System.nanoTime() - t0) * 1e-9;
         if (h.selected >= 0) {
             History.Snapshot kept = h.snapshots.get(h.selected);
-            listener.message(String.format(java.util.Locale.ROOT, "kept the snapshot at epoch %d of %d scored, selected by %s (%.4g)", kept.epoch,
+            listener.message(String.format(java.util.Locale.ROOT, "kept the snapshot of epoch %d (one of %d scored), selected by %s (%.4g)", kept.epoch,
                     h.snapshots.size(), plan.training.selection.id(), kept.selection_value));
         }
         listener.message("Scoring the fitted model in free run…");

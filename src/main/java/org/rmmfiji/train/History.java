@@ -18,27 +18,7 @@ public final class History {
         public List<MetricsReport> validation = new ArrayList<>();
         transient double[] parameters;
         /** The trainer (pipeline stage) that produced this snapshot. */
-        /** One stage of a pipeline and the epochs it ran (numbered across stages, inclusive). */
-    public static final class Stage {
         public String trainer;
-        public int first_epoch;
-        public int last_epoch;
-        /** Samples per epoch and training seconds (validation excluded) of this stage. */
-        public long samples;
-        public double seconds;
-
-        Stage(String trainer, int first, int last, long samples, double seconds) {
-            this.trainer = trainer;
-            this.first_epoch = first;
-            this.last_epoch = last;
-            this.samples = samples;
-            this.seconds = seconds;
-        }
-    }
-
-    /** The pipeline, e.g. teacher-forcing+multiple-shooting. */
-    public String trainer;
-    public List<Stage> stages = new ArrayList<>();
 
         /** The network parameters of this snapshot (a copy). */
         public double[] parameters() { return parameters.clone(); }

@@ -22,17 +22,18 @@ class LauncherInterruptTest {
     void interruptWritesTheBestSnapshotMarkedCancelled(@TempDir Path data, @TempDir Path out) throws Exception {
         Path hh = TestData.smallHh(data);
         String args = "recording_file=\"" + hh + "\",output_dir=\"" + out + "\",split=\"segments\",train_segments=\"0\","
-                + "validation_segments=\"1\",epochs=\"100000\",batch_size=\"2000\",snapshot_every=\"1\"";
+                + "validation_segments=\"1\",epochs=\"400\",batch_size=\"2000\",snapshot_every=\"1\"";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.rmmfiji.cli.Main",
                 "--headless", "--run", "Fit RMM", args).redirectErrorStream(true).start();
         StringBuilder log = new StringBuilder();
+        // 400 epochs end by themselves in well under a minute should the interrupt never be sent
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean sent = false;
             while ((line = r.readLine()) != null) {
                 log.append(line).append('\n');
-                if (!sent && line.contains("snapshot 2")) {
+                if (!sent && line.contains("snapshot at epoch 2")) {
                     // Ctrl-C: SIGINT (Process.destroy would close our end of the pipe too)
                     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
                     sent = true;

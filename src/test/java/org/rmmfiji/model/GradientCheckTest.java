@@ -1,5 +1,8 @@
 package org.rmmfiji.model;
 
+import static org.rmmfiji.FiniteDifferences.assertClose;
+import static org.rmmfiji.FiniteDifferences.central;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,39 +48,19 @@ class GradientCheckTest {
         int checked = 0;
         for (ParameterStore.Block b : net.store().blocks()) {
             for (int k = b.offset(); k < b.offset() + b.size(); k++) {
-                double numeric = central(() -> loss(edge, ws, p, v, x, w), p, k);
+                double numeric = central(() -> loss(edge, ws, p, v, x, w), p, k, 1e-4);
                 assertClose(numeric, grad[k], "parameter " + b.name() + "[" + (k - b.offset()) + "]");
                 checked++;
             }
         }
         assertTrue(checked > 0);
-        for (int t = 0; t < T; t++) assertClose(central(() -> loss(edge, ws, p, v, x, w), v, t), dv[t], "dv[" + t + "]");
-        for (int k = 0; k < x.length; k++) assertClose(central(() -> loss(edge, ws, p, v, x, w), x, k), dx[k], "dx[" + k + "]");
+        for (int t = 0; t < T; t++) assertClose(central(() -> loss(edge, ws, p, v, x, w), v, t, 1e-4), dv[t], "dv[" + t + "]");
+        for (int k = 0; k < x.length; k++) assertClose(central(() -> loss(edge, ws, p, v, x, w), x, k, 1e-4), dx[k], "dx[" + k + "]");
     }
 
-    interface Fn { double eval(); }
 
-    /** Central difference refined by Richardson extrapolation (error O(h⁴)), so h can be large enough to keep roundoff small. */
-    static double central(Fn f, double[] a, int k) {
-        double h = 1e-4 * Math.max(1.0, Math.abs(a[k]));
-        double d1 = diff(f, a, k, h), d2 = diff(f, a, k, h / 2);
-        return (4 * d2 - d1) / 3;
-    }
 
-    private static double diff(Fn f, double[] a, int k, double h) {
-        double old = a[k];
-        a[k] = old + h;
-        double up = f.eval();
-        a[k] = old - h;
-        double down = f.eval();
-        a[k] = old;
-        return (up - down) / (2 * h);
-    }
 
-    static void assertClose(double numeric, double analytic, String what) {
-        double scale = Math.max(1e-3, Math.max(Math.abs(numeric), Math.abs(analytic)));
-        assertEquals(numeric, analytic, 1e-6 * scale, what + ": numeric " + numeric + " analytic " + analytic);
-    }
 
     static double[] inputs(Rng rng, int n, double scale, double offset) {
         double[] a = new double[n];
@@ -138,7 +121,7 @@ class GradientCheckTest {
         mlp.initPositive(p, rng, 1);
         double[] in = inputs(rng, 3 * T, 1, 0), w = inputs(rng, 2 * T, 1, 0);
         Mlp.Workspace ws = mlp.newWorkspace(T);
-        Fn f = () -> {
+        org.rmmfiji.FiniteDifferences.Fn f = () -> {
             mlp.forward(ws, p, in, T);
             double l = 0;
             for (int k = 0; k < 2 * T; k++) l += w[k] * ws.output()[k];
@@ -148,8 +131,8 @@ class GradientCheckTest {
         double[] grad = new double[p.length], dIn = new double[3 * T];
         mlp.backward(ws, p, in, T, w, grad, dIn);
         mlp.regularization(p, grad, 0.3);
-        for (int k = 0; k < p.length; k++) assertClose(central(f, p, k), grad[k], "gate parameter " + k);
-        for (int k = 0; k < in.length; k++) assertClose(central(f, in, k), dIn[k], "gate input " + k);
+        for (int k = 0; k < p.length; k++) assertClose(central(f, p, k, 1e-4), grad[k], "gate parameter " + k);
+        for (int k = 0; k < in.length; k++) assertClose(central(f, in, k, 1e-4), dIn[k], "gate input " + k);
         // monotone: a negative first layer and positive readout make outputs fall as inputs rise
         double[] lo = new double[3 * T], hi = new double[3 * T];
         java.util.Arrays.fill(hi, 1.0);
@@ -167,7 +150,7 @@ class GradientCheckTest {
         net.regularization(p, grad, 1.0);
         for (int k = 0; k < p.length; k++) {
             final int kk = k;
-            assertClose(central(() -> net.regularization(p, null, 1.0), p, kk), grad[kk], "regularizer d/dp[" + kk + "]");
+            assertClose(central(() -> net.regularization(p, null, 1.0), p, kk, 1e-4), grad[kk], "regularizer d/dp[" + kk + "]");
         }
     }
 }

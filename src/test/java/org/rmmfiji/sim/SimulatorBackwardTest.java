@@ -1,5 +1,8 @@
 package org.rmmfiji.sim;
 
+import static org.rmmfiji.FiniteDifferences.assertClose;
+import static org.rmmfiji.FiniteDifferences.central;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +21,10 @@ import org.rmmfiji.model.ParameterStore;
 /**
  * Backpropagation through time against central differences (relative error ≤ 1e-6, double) on a small
  * two-neuron circuit with a measured input: every parameter, the initial voltages and the initial filter states,
- * for free run (γ = 0) and for GTF blending (γ = 0.3); plus the blending's limits.
+ * for free run (γ = 0) and for GTF blending (γ = 0.3); plus the blending's limits. The difference step is 1e-3
+ * (relative), not 1e-4 as for one edge: a shot's loss passes through many tanh evaluations, and a smaller step
+ * lets their last-digit noise show (measured: 1e-4 gives relative errors up to 2e-6 scattered over unrelated
+ * parameters, 1e-3 below 1e-7).
  */
 class SimulatorBackwardTest {
     static final int LANES = 3, STEPS = 6;
@@ -114,12 +120,12 @@ class SimulatorBackwardTest {
         sim.backward(tape, p, dv, lam, grad);
         for (ParameterStore.Block b : net.store().blocks())
             for (int k = b.offset(); k < b.offset() + b.size(); k++)
-                assertClose(central(() -> loss(net, sim, sh, p, gamma, null), p, k), grad[k], b.name() + "[" + (k - b.offset()) + "]");
+                assertClose(central(() -> loss(net, sim, sh, p, gamma, null), p, k, 1e-3), grad[k], b.name() + "[" + (k - b.offset()) + "]");
         for (int q = 0; q < sh.v0.length; q++)
-            assertClose(central(() -> loss(net, sim, sh, p, gamma, null), sh.v0, q), dv[0][q], "v0[" + q + "]");
+            assertClose(central(() -> loss(net, sim, sh, p, gamma, null), sh.v0, q, 1e-3), dv[0][q], "v0[" + q + "]");
         for (int e = 0; e < sh.x0.length; e++)
             for (int q = 0; q < sh.x0[e].length; q++)
-                assertClose(central(() -> loss(net, sim, sh, p, gamma, null), sh.x0[e], q), lam[e][q], "x0[" + e + "][" + q + "]");
+                assertClose(central(() -> loss(net, sim, sh, p, gamma, null), sh.x0[e], q, 1e-3), lam[e][q], "x0[" + e + "][" + q + "]");
     }
 
     @Test void freeRunGradients() { check(0.0); }
@@ -154,31 +160,7 @@ class SimulatorBackwardTest {
         for (int e = 0; e < d.x.length; e++) assertArrayEquals(d.x[e], c.x[e]);
     }
 
-    interface Fn { double eval(); }
 
-    /**
-     * Central difference with Richardson extrapolation (error O(h⁴)). The step is 1e-3 (not 1e-4 as for one
-     * edge): a shot's loss passes through many tanh evaluations, and a smaller step lets their last-digit noise
-     * show (measured: 1e-4 gives relative errors up to 2e-6 scattered over unrelated parameters, 1e-3 below 1e-7).
-     */
-    static double central(Fn f, double[] a, int k) {
-        double h = 1e-3 * Math.max(1.0, Math.abs(a[k]));
-        double d1 = diff(f, a, k, h), d2 = diff(f, a, k, h / 2);
-        return (4 * d2 - d1) / 3;
-    }
 
-    private static double diff(Fn f, double[] a, int k, double h) {
-        double old = a[k];
-        a[k] = old + h;
-        double up = f.eval();
-        a[k] = old - h;
-        double down = f.eval();
-        a[k] = old;
-        return (up - down) / (2 * h);
-    }
 
-    static void assertClose(double numeric, double analytic, String what) {
-        double scale = Math.max(1e-3, Math.max(Math.abs(numeric), Math.abs(analytic)));
-        assertEquals(numeric, analytic, 1e-6 * scale, what + ": numeric " + numeric + " analytic " + analytic);
-    }
 }

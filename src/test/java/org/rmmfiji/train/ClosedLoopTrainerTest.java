@@ -1,5 +1,8 @@
 package org.rmmfiji.train;
 
+import static org.rmmfiji.FiniteDifferences.assertClose;
+import static org.rmmfiji.FiniteDifferences.centralAbsolute;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +29,8 @@ import org.rmmfiji.sim.ChannelMap;
 /**
  * The closed-loop loss and its gradients: the whole mini-batch loss (prediction, voltage and filter-state
  * continuity) against central differences for every network parameter and every shot initial state; γ = 1 gives
- * the teacher-forcing loss; shots never cross a segment; the teacher-forcing loss's 1/C gradient.
+ * the teacher-forcing loss; shots never cross a segment; the teacher-forcing loss's 1/C gradient. Differences take
+ * an absolute step of 1e-3, since the initial states sit near −50 mV where a relative step would be too coarse.
  */
 class ClosedLoopTrainerTest {
     static final double DT = 0.1;
@@ -126,12 +130,12 @@ class ClosedLoopTrainerTest {
             for (ParameterStore.Block b : net.store().blocks())
                 for (int k = b.offset(); k < b.offset() + b.size(); k++) {
                     final int kk = k;
-                    assertClose(central(() -> batchLoss(net, shots, td.channels(), s, from, to, gamma, null, null), p, kk), grad[kk],
+                    assertClose(centralAbsolute(() -> batchLoss(net, shots, td.channels(), s, from, to, gamma, null, null), p, kk, 1e-3), grad[kk],
                             "γ " + gamma + " " + b.name() + "[" + (k - b.offset()) + "]");
                 }
             for (int k = 0; k < shots.initial.length; k++) {
                 final int kk = k;
-                assertClose(central(() -> batchLoss(net, shots, td.channels(), s, from, to, gamma, null, null), shots.initial, kk), ig[kk],
+                assertClose(centralAbsolute(() -> batchLoss(net, shots, td.channels(), s, from, to, gamma, null, null), shots.initial, kk, 1e-3), ig[kk],
                         "γ " + gamma + " initial state " + k);
             }
         }
@@ -174,7 +178,7 @@ class ClosedLoopTrainerTest {
         double[] grad = new double[p.length], loss = new double[1];
         w.tile(order, 0, T, 0, grad, loss, p);
         int k = net.store().block("inverse_capacitance").offset();
-        assertClose(central(() -> { w.tile(order, 0, T, 0, new double[p.length], loss, p); return loss[0]; }, p, k), grad[k], "d/d raw 1/C");
+        assertClose(centralAbsolute(() -> { w.tile(order, 0, T, 0, new double[p.length], loss, p); return loss[0]; }, p, k, 1e-3), grad[k], "d/d raw 1/C");
     }
 
     @Test
@@ -199,27 +203,7 @@ class ClosedLoopTrainerTest {
         assertTrue(e.getMessage().contains("longer than every training segment"), e.getMessage());
     }
 
-    interface Fn { double eval(); }
 
-    /** Central difference with Richardson extrapolation; a fixed step, since initial states sit near −50 mV. */
-    static double central(Fn f, double[] a, int k) {
-        double h = 1e-3;
-        double d1 = diff(f, a, k, h), d2 = diff(f, a, k, h / 2);
-        return (4 * d2 - d1) / 3;
-    }
 
-    private static double diff(Fn f, double[] a, int k, double h) {
-        double old = a[k];
-        a[k] = old + h;
-        double up = f.eval();
-        a[k] = old - h;
-        double down = f.eval();
-        a[k] = old;
-        return (up - down) / (2 * h);
-    }
 
-    static void assertClose(double numeric, double analytic, String what) {
-        double scale = Math.max(1e-3, Math.max(Math.abs(numeric), Math.abs(analytic)));
-        assertEquals(numeric, analytic, 1e-6 * scale, what + ": numeric " + numeric + " analytic " + analytic);
-    }
 }

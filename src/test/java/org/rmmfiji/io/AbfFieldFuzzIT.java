@@ -25,7 +25,7 @@ import org.rmmfiji.data.Segment;
  * values (zero, negative, NaN, infinities, huge, tiny, an exponent or mantissa bit flipped, ±1, unprintable text).
  * Every case must be refused, or read with a warning, or read to exactly the same data: never silently changed.
  */
-class AbfFieldFuzzTest {
+class AbfFieldFuzzIT {
 
     enum Type { SHORT, INT, FLOAT, TEXT }
 
