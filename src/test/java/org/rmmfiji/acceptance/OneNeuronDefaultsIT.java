@@ -71,7 +71,7 @@ class OneNeuronDefaultsIT {
                 s.seed = SEEDS[k];
                 s.threads = 2;
                 FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
-                MetricsReport v = Acceptance.find(r, "cell", "validation");
+                MetricsReport v = Acceptance.find(r, d.neurons.get(0), "validation");
                 reports.add(v);
                 seconds[k] = r.fitSeconds;
                 System.out.printf(Locale.ROOT, "%s seed %d: score %.3f, Γ %.3f, spikes %d / %d, subthreshold RMSE %.2f mV, %.1f s%n",
