@@ -50,27 +50,44 @@ final class OneNeuronProtocol {
     }
 
     private void segment(NamedDatasets.Tables t, Drive d, double scale) {
-        int sub = (int) Math.round(dtMs / NamedDatasets.DT_SIM);
         int n = (int) Math.round(d.durationMs * scale / dtMs);
-        OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(d.tauMs, d.sigmaNa, dtMs, d.meanFromNa, new Rng(d.seed));
-        SingleNeuron cell = model.get();
-        int settle = (int) Math.round(settleMs / NamedDatasets.DT_SIM);
-        for (int k = 0; k < settle; k++) cell.step(0, NamedDatasets.DT_SIM);
         int nt = t.truthNames.size();
-        double[] v = new double[n], i = new double[n], now = new double[nt];
+        double[] v = new double[n], i = new double[n];
         double[][] truth = new double[nt][n];
-        for (int k = 0; k < n; k++) {
-            double mean = d.meanFromNa + (d.meanToNa - d.meanFromNa) * k / Math.max(1, n - 1);
-            double u = ou.next(mean);
-            v[k] = cell.voltage();
-            i[k] = u;
-            cell.truth(now);
-            for (int c = 0; c < nt; c++) truth[c][k] = now[c];
-            for (int s = 0; s < sub; s++) cell.step(u, NamedDatasets.DT_SIM);
-        }
+        drive(settled(0), d, n, 1.0, v, i, truth);
         t.segments.add(List.of(v, i));
         List<double[]> cols = new ArrayList<>();
         for (double[] c : truth) cols.add(c);
         t.truthSegments.add(cols);
+    }
+
+    /** A fresh neuron settled for {@code settleMs} under a constant current (0 nA: at rest, as every segment starts). */
+    SingleNeuron settled(double iNa) {
+        SingleNeuron cell = model.get();
+        int settle = (int) Math.round(settleMs / NamedDatasets.DT_SIM);
+        for (int k = 0; k < settle; k++) cell.step(iNa, NamedDatasets.DT_SIM);
+        return cell;
+    }
+
+    /**
+     * Drives {@code cell} through the first {@code n} samples of {@code d}, the OU current multiplied by {@code gain}
+     * (1 for the dataset itself); records the voltage, current and truth before each sample's steps into the arrays
+     * given (any may be null).
+     */
+    void drive(SingleNeuron cell, Drive d, int n, double gain, double[] v, double[] i, double[][] truth) {
+        int sub = (int) Math.round(dtMs / NamedDatasets.DT_SIM);
+        OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(d.tauMs, d.sigmaNa, dtMs, d.meanFromNa, new Rng(d.seed));
+        double[] now = truth == null ? null : new double[truth.length];
+        for (int k = 0; k < n; k++) {
+            double mean = d.meanFromNa + (d.meanToNa - d.meanFromNa) * k / Math.max(1, n - 1);
+            double u = ou.next(mean) * gain;
+            if (v != null) v[k] = cell.voltage();
+            if (i != null) i[k] = u;
+            if (truth != null) {
+                cell.truth(now);
+                for (int c = 0; c < now.length; c++) truth[c][k] = now[c];
+            }
+            for (int s = 0; s < sub; s++) cell.step(u, NamedDatasets.DT_SIM);
+        }
     }
 }
