@@ -96,7 +96,7 @@ final class Study {
             rows.add(new Row(trainer, r, (System.nanoTime() - t0) * 1e-9));
             System.out.println("  " + rows.get(rows.size() - 1).markdown().trim());
         }
-        String table = table(d, rows);
+        String table = table(String.join(" ", args), d, rows);
         Files.writeString(out.resolve("study.md"), table);
         plot(d, rows, out.resolve("study.png"));
         System.out.print(table);
@@ -135,10 +135,10 @@ final class Study {
         }
     }
 
-    static String table(NamedDataset d, List<Row> rows) {
+    static String table(String command, NamedDataset d, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Printed by `./rmm study %s` (%s, %d cores): each trainer from the same initialisation (seed %d), "
-                + "the kept snapshot's free-run metrics on held-out data.%n%n", d.name, java.time.LocalDate.now(),
+        sb.append(String.format(Locale.ROOT, "Printed by `./rmm %s` on %s (%s, %d cores): each trainer from the same initialisation (seed %d), "
+                + "the kept snapshot's free-run metrics on held-out data.%n%n", command, d.name, java.time.LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), rows.get(0).result.model.provenance.seed));
         sb.append("| trainer | epochs | training time | wall time (with validation) | kept | part | score | loss | Γ | spikes model / data |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");

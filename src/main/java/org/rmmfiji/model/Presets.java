@@ -103,7 +103,7 @@ public final class Presets {
         // The authors run 500 teacher-forcing epochs, then 500 of multiple shooting from the best snapshot. Under
         // teacher forcing alone this model does not run freely on pd-lp (its free runs drift or stop spiking); the
         // shooting stage is what makes it run, measured: test score 0.63 → 0.86 (seed 1, 60 + 100 epochs). 100 + 100
-        // keeps a default fit of 180 s of data near ten minutes on two cores.
+        // keeps a default fit of 180 s of data near five minutes on two cores.
         d.trainer = "teacher-forcing+multiple-shooting";
         d.epochs = 100;
         d.closed_loop_epochs = 100;
