@@ -46,7 +46,7 @@ public final class FitResult {
      * validation or test); the network is left with the parameters it had.
      */
     public List<MetricsReport> evaluate(History.Snapshot snapshot, String part) {
-        List<Segment> segs = part.equals("train") ? dataset.train() : part.equals("validation") ? dataset.validation() : dataset.test();
+        List<Segment> segs = segments(part);
         double[] kept = network.parameters().clone();
         network.store().setAll(snapshot.parameters());
         try {
@@ -54,5 +54,14 @@ public final class FitResult {
         } finally {
             network.store().setAll(kept);
         }
+    }
+
+    /** The kept model's free run on the first segment of a part (train, validation or test). */
+    public FreeRun.Result freeRun(String part) {
+        return FreeRun.run(network, segments(part).get(0), channels, null, training.dump_fraction);
+    }
+
+    private List<Segment> segments(String part) {
+        return part.equals("train") ? dataset.train() : part.equals("validation") ? dataset.validation() : dataset.test();
     }
 }

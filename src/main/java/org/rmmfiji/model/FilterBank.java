@@ -108,6 +108,7 @@ public final class FilterBank {
                     for (int l = 0; l < lanes; l++) x[o + l] = p * x[o + l] + g * v[l];
                 }
             } else if (lanes == 1) {
+                // one trajectory (free run, warm-up, filter streams): no scratch lanes needed
                 double u = v[0];                                      // input of the first section
                 for (int i = 0; i < n; i++) {
                     int k = s0 + i;

@@ -97,9 +97,6 @@ public final class Simulator {
 
         /** Forget the recorded steps (the storage is reused). */
         public void clear() { length = 0; }
-
-        public int length() { return length; }
-        public int capacity() { return v.length; }
     }
 
     public Tape newTape(int steps) { return new Tape(steps); }

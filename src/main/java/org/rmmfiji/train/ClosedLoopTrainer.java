@@ -94,14 +94,12 @@ public final class ClosedLoopTrainer implements Trainer {
         LossWeights w = new LossWeights(net, s, S);
         List<Worker> workers = new ArrayList<>();
         for (int t = 0; t < Math.min(s.threads, maxTiles); t++) workers.add(new Worker(net, shots, ctx.data.channels(), w));
-        long step = 0;
         try (ParallelTiles<Worker> tiles = new ParallelTiles<>(workers, "rmm-" + id)) {
             for (int epoch = 1; epoch <= s.closed_loop_epochs; epoch++) {
                 long e0 = System.nanoTime();
                 rng.shuffle(order);
                 double gamma = gamma(s, epoch);
                 double epochLoss = 0;
-                step++;
                 for (int bi = 0; bi < batches; bi++) {
                     if (ctx.cancel.isCancelled()) return StopReason.CANCELLED;
                     int from = order[bi] * perBatch, to = order[bi] == batches - 1 ? nShots : from + perBatch;
@@ -114,13 +112,7 @@ public final class ClosedLoopTrainer implements Trainer {
                     tiles.run(nt, (wk, t) -> wk.tile(p, f, tt, f + t * TILE, Math.min(tt, f + (t + 1) * TILE), pp, gamma,
                             tileGrad[t], tileLoss, t, initialGrad, continuityGrad));
                     for (int k = from * shots.width; k < to * shots.width; k++) initialGrad[k] += continuityGrad[k];
-                    java.util.Arrays.fill(grad, 0.0);
-                    double loss = 0;
-                    for (int t = 0; t < nt; t++) {
-                        loss += tileLoss[t];
-                        double[] g = tileGrad[t];
-                        for (int k = 0; k < grad.length; k++) grad[k] += g[k];
-                    }
+                    double loss = ParallelTiles.sumInOrder(nt, tileGrad, tileLoss, grad);
                     loss += s.closed_loop_l2 * net.regularization(p, grad, s.closed_loop_l2);
                     if (!Double.isFinite(loss)) {
                         ctx.history.stop_detail = "the " + id + " loss became " + loss + " at epoch " + ctx.globalEpoch(epoch)
@@ -129,7 +121,8 @@ public final class ClosedLoopTrainer implements Trainer {
                         return StopReason.NON_FINITE_LOSS;
                     }
                     adam.step(p, grad);
-                    if (s.train_initial_states) initialAdam.stepSlice(shots.initial, initialGrad, from * shots.width, to * shots.width, step);
+                    // each batch's states take one step per epoch, so the epoch is their Adam step count
+                    if (s.train_initial_states) initialAdam.stepSlice(shots.initial, initialGrad, from * shots.width, to * shots.width, epoch);
                     epochLoss += loss;
                 }
                 ctx.epochDone(epoch, s.closed_loop_epochs, epochLoss / batches, (System.nanoTime() - e0) * 1e-9);

@@ -57,5 +57,17 @@ final class ParallelTiles<W> implements AutoCloseable {
         }
     }
 
+    /** grad = Σ tileGrad[t] and the returned loss = Σ tileLoss[t] over the first {@code tiles} tiles, in tile order. */
+    static double sumInOrder(int tiles, double[][] tileGrad, double[] tileLoss, double[] grad) {
+        java.util.Arrays.fill(grad, 0.0);
+        double loss = 0;
+        for (int t = 0; t < tiles; t++) {
+            loss += tileLoss[t];
+            double[] g = tileGrad[t];
+            for (int k = 0; k < grad.length; k++) grad[k] += g[k];
+        }
+        return loss;
+    }
+
     @Override public void close() { if (pool != null) pool.shutdownNow(); }
 }

@@ -61,11 +61,6 @@ public final class SnapshotSelector {
         return snap;
     }
 
-    public boolean hasBest() { return best != null; }
-
-    /** A copy of the best parameters so far, or null when no snapshot was kept. */
-    public double[] best() { return best == null ? null : best.clone(); }
-
     /** Puts the best snapshot back into the network (when there is one); returns whether it did. */
     public boolean restoreBest() {
         if (best == null) return false;

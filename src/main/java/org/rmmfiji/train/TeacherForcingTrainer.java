@@ -57,13 +57,7 @@ public final class TeacherForcingTrainer implements Trainer {
                     if (ctx.cancel.isCancelled()) return StopReason.CANCELLED;
                     int from = b * batch;
                     tiles.run(tilesPerBatch, (w, t) -> w.tile(order, from, batch, t, tileGrad[t], tileLoss, p));
-                    java.util.Arrays.fill(grad, 0.0);
-                    double loss = 0;
-                    for (int t = 0; t < tilesPerBatch; t++) {
-                        loss += tileLoss[t];
-                        double[] g = tileGrad[t];
-                        for (int k = 0; k < grad.length; k++) grad[k] += g[k];
-                    }
+                    double loss = ParallelTiles.sumInOrder(tilesPerBatch, tileGrad, tileLoss, grad);
                     loss += s.l2 * net.regularization(p, grad, s.l2);
                     if (!Double.isFinite(loss)) {
                         ctx.history.stop_detail = "the training loss became " + loss + " at epoch " + ctx.globalEpoch(epoch) + " (learning rate too high?)";

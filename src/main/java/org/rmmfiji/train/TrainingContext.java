@@ -34,7 +34,7 @@ public final class TrainingContext {
         history.epoch_loss.add(loss);
         history.training_seconds += epochSeconds;
         history.epoch_seconds.add(history.training_seconds);
-        listener.epoch(epochOffset + stageEpoch, Math.max(totalEpochs, epochOffset + stageEpochs), loss, history.training_seconds);
+        listener.epoch(globalEpoch(stageEpoch), Math.max(totalEpochs, globalEpoch(stageEpochs)), loss, history.training_seconds);
     }
 
     /** The epoch number across stages of a stage's epoch. */
