@@ -19,6 +19,10 @@ public final class Presets {
     public static final String NEURON_LUMPED = "neuron-lumped";
     public static final String HH_LUMPED = "hh-lumped";
     public static final String LP_PD = "lp-pd";
+    /** LP with PD measured, the PD→LP coupling as conductance-based synapses (two components, E learned). */
+    public static final String LP_PD_SYNCOND = "lp-pd-syncond";
+    /** Every recorded neuron modelled, conductance-based synapses between every ordered pair (all-to-all). */
+    public static final String CIRCUIT_SYNCOND = "circuit-syncond";
 
     private static final Map<String, Preset> REGISTRY = new LinkedHashMap<>();
 
