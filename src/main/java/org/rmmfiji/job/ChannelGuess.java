@@ -44,6 +44,7 @@ final class ChannelGuess {
             String s = suffix(v);
             for (String a : amps) if (suffix(a).equals(s)) withCurrent.add(v);
         }
+        if (count == org.rmmfiji.model.Preset.ANY) return new ArrayList<>(withCurrent.isEmpty() ? volts : withCurrent);
         List<String> pool = withCurrent.size() >= count ? withCurrent : volts;
         if (pool.size() < count)
             throw new InvalidInputException(rec.source() + ": the preset models " + count + " neuron(s) but the file has only voltage channels " + volts);
@@ -52,7 +53,7 @@ final class ChannelGuess {
 
     static List<String> inputs(Recording rec, String given, List<String> neurons, int count) {
         List<String> in = channels(rec, given);
-        if (!in.isEmpty() || count == 0) return in;
+        if (!in.isEmpty() || count == 0 || count == org.rmmfiji.model.Preset.ANY) return in;
         for (String v : rec.channelNames(Units.Kind.VOLTAGE)) if (!neurons.contains(v) && in.size() < count) in.add(v);
         if (in.size() < count)
             throw new InvalidInputException(rec.source() + ": the preset needs " + count + " measured input voltage(s) besides " + neurons

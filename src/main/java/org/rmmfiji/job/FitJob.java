@@ -39,6 +39,8 @@ import org.rmmfiji.math.Rng;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.model.ModelSpec;
 import org.rmmfiji.model.Network;
+import org.rmmfiji.model.Circuits;
+import org.rmmfiji.model.Connectivity;
 import org.rmmfiji.model.Preset;
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.sim.ChannelMap;
@@ -196,15 +198,22 @@ public final class FitJob {
         p.currentChannels = ChannelGuess.currents(p.recording, currentsGiven, neurons);
         p.voltageChannels = new ArrayList<>(neurons);
         p.voltageChannels.addAll(inputs);
-        if (neurons.size() != nNeurons || inputs.size() != nInputs)
+        if ((nNeurons != Preset.ANY && neurons.size() != nNeurons) || (nInputs != Preset.ANY && inputs.size() != nInputs))
             throw new InvalidInputException("the model has " + nNeurons + " neuron(s) and " + nInputs + " input(s); got neurons " + neurons + " and inputs " + inputs);
 
         if (initial != null) {
             if (Math.abs(initial.dt_ms - p.recording.dt()) > 1e-6 * initial.dt_ms)
                 throw new InvalidInputException(s.initial_model + ": the model's step is " + initial.dt_ms + " ms but the recording's is " + p.recording.dt() + " ms");
+            if (!s.connectivity.isBlank() || s.synapse_sparsity != null)
+                throw new InvalidInputException("connectivity and synapse_sparsity shape a new model; a fit continued from initial_model keeps that model's synapses");
             p.network = ModelFiles.toNetwork(initial, s.initial_model);
         } else {
             ModelSpec spec = fileSpec != null ? fileSpec : p.preset.build(names(neurons), names(inputs));
+            if (!s.connectivity.isBlank()) Circuits.connect(spec, Connectivity.parse(s.connectivity, spec.neurons, spec.inputs));
+            if (s.synapse_sparsity != null) {
+                if (!(s.synapse_sparsity >= 0)) throw new InvalidInputException("synapse_sparsity must be ≥ 0, got " + s.synapse_sparsity);
+                Circuits.setSparsity(spec, s.synapse_sparsity);
+            }
             realize(spec, s.filter_realization);
             if (s.capacitance_nF != null) {
                 if (!(s.capacitance_nF > 0)) throw new InvalidInputException("capacitance_nF must be a positive number of nF (leave it unset to learn 1/C), got " + s.capacitance_nF);

@@ -10,13 +10,17 @@ import org.rmmfiji.io.Key;
  * Channel fields left empty are guessed from the column names.
  */
 public final class FitSettings extends ModelRunSettings {
-    @Key("Preset id (neuron-lumped, hh-lumped, lp-pd); its architecture is replaced by spec_file when that is set.")
+    @Key("Preset id (neuron-lumped, hh-lumped, lp-pd, lp-pd-syncond, circuit-syncond); its architecture is replaced by spec_file when that is set.")
     public String preset = org.rmmfiji.model.Presets.NEURON_LUMPED;
     @Key("An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none.")
     public String spec_file = "";
     // the authors make the realisation a hyperparameter; the parameter count is the same either way
     @Key("Filter banks: \"preset\" keeps the preset's; \"diagonal\" or \"gobf\" re-realise them on the same time constants.")
     public String filter_realization = "preset";
+    @Key("Synapses: empty keeps the preset's; all-to-all, none, pairs pre>post (PD>LP, LP>PY) or an adjacency matrix, one row per modelled neuron and one column per voltage (neurons, then inputs), e.g. \"1 1 0; 1 1 1; 0 1 1\".")
+    public String connectivity = "";
+    @Key("Weight of Σḡ of every conductance-based synapse in the regulariser (pushes synapses the data do not need toward zero); unset: none.")
+    public Double synapse_sparsity;
     @Key("A fitted model (*.rmm.json) to continue training from; empty: a fresh initialisation.")
     public String initial_model = "";
     @Key("\"fraction\" (per segment, by time) or \"segments\" (whole segments by index).")

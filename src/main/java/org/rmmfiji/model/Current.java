@@ -28,6 +28,12 @@ public interface Current {
 
     Workspace newWorkspace(int maxT);
 
+    /** out[t] = output {@code index} of {@link #outputs()} (0 is the current, as {@link #forward}). */
+    default void output(Workspace ws, double[] p, double[] v, double[] x, int T, int index, double[] out) {
+        if (index != 0) throw new IllegalArgumentException(name() + " has no output " + index + "; its outputs are " + outputs());
+        forward(ws, p, v, x, T, out);
+    }
+
     /** Random (or prior) initial values of this current's parameters. */
     void initialise(double[] p, Rng rng);
 

@@ -12,6 +12,12 @@ package org.rmmfiji.model;
  * "from the recording": when the network is first normalised on training data, E0 becomes the median of the
  * training voltage of the leak's neuron, {@code e0_origin} says so, and both are written into the spec beside
  * the model, so a model file reproduces the fit.</li>
+ * <li>{@code "synaptic"}: a conductance-based synapse Σ_k ḡ_k s_k(x) (v − E_k) ({@link SynapticCurrent}):
+ * {@code states}, {@code layers} (gate-net units, the last = the number of components K), {@code g0_uS}
+ * (initial total ḡ, split evenly over the components), {@code train_g}, {@code reversals_mV} (E_k: fixed, or
+ * the start and L2 prior of learned ones with {@code train_e}, {@code reg_e}), {@code sparsity} (weight of Σḡ in
+ * the regulariser, pushing absent synapses to zero) and {@code norm_limits_mV} (gate inputs normalised from
+ * these voltage limits times each state's DC gain, as the authors do; null: from the training data).</li>
  * </ul>
  * {@code reg_weight} multiplies the current's whole regulariser.
  */
@@ -38,6 +44,11 @@ public final class CurrentSpec {
     public boolean train_e = true;
     public boolean reg_e = false;
 
+    // synaptic
+    public double[] reversals_mV;
+    public double sparsity = 0.0;
+    public double[] norm_limits_mV;
+
     public static CurrentSpec lumped(String name, int[] states, int[] layers, String[] activations) {
         CurrentSpec c = new CurrentSpec();
         c.type = "lumped";
@@ -59,6 +70,26 @@ public final class CurrentSpec {
         c.e0_mV = e0;
         c.train_e = trainE;
         c.reg_e = regE;
+        return c;
+    }
+
+    /**
+     * A conductance-based synapse of K components on the given gate-net hidden units, each starting at (and, when
+     * learned, pulled weakly toward) its reversal.
+     */
+    public static CurrentSpec synaptic(String name, int[] states, int hidden, double g0, double[] reversals, boolean trainE) {
+        CurrentSpec c = new CurrentSpec();
+        c.type = "synaptic";
+        c.name = name;
+        c.states = states;
+        c.layers = new int[] {hidden, reversals.length};
+        c.activations = new String[] {"sigmoid", "sigmoid"};
+        c.layer_reg_weights = new double[] {1.0, 1.0};
+        c.output_bias = true;
+        c.g0_uS = g0;
+        c.reversals_mV = reversals.clone();
+        c.train_e = trainE;
+        c.reg_e = trainE;
         return c;
     }
 

@@ -57,6 +57,11 @@ public final class Edge {
         currents.get(c).forward(ws.cws[c], p, v, x, T, out);
     }
 
+    /** Output {@code index} of one current (see {@link Current#outputs()}), without the readout weight. */
+    public void forwardOutput(Workspace ws, int c, int index, double[] p, double[] v, double[] x, int T, double[] out) {
+        currents.get(c).output(ws.cws[c], p, v, x, T, index, out);
+    }
+
     /** Backward of {@link #forward} given dPsi[t] = dL/dψ[t]. */
     public void backward(Workspace ws, double[] p, double[] v, double[] x, int T, double[] dPsi, double[] grad, double[] dv, double[] dx) {
         for (int c = 0; c < currents.size(); c++) {

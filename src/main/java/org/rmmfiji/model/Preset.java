@@ -70,13 +70,16 @@ public final class Preset {
 
     public String id() { return id; }
     public String description() { return description; }
-    /** How many modelled neurons and measured inputs the preset expects. */
+    /** A neuron or input count that a circuit preset takes from the channels it is given. */
+    public static final int ANY = -1;
+
+    /** How many modelled neurons and measured inputs the preset expects ({@link #ANY}: as many as given). */
     public int neuronCount() { return neurons; }
     public int inputCount() { return inputs; }
     public Defaults defaults() { return defaults; }
 
     public ModelSpec build(List<String> neuronNames, List<String> inputNames) {
-        if (neuronNames.size() != neurons || inputNames.size() != inputs)
+        if ((neurons != ANY && neuronNames.size() != neurons) || (inputs != ANY && inputNames.size() != inputs) || neuronNames.isEmpty())
             throw new org.rmmfiji.data.InvalidInputException("preset '" + id + "' models " + neurons + " neuron(s) with " + inputs
                     + " measured input(s); got neurons " + neuronNames + " and inputs " + inputNames);
         ModelSpec s = builder.build(neuronNames, inputNames);

@@ -34,6 +34,14 @@ public final class Presets {
         register(new Preset(LP_PD,
                 "The authors' LP–PD model: LP intrinsic lumped MLP (10,10,10,1) on v and 36 GOBF states (τ 0.05·1.3^i ms), PD→LP lumped synapse (10,10,1) on 16 GOBF states (i = 14…29), leak",
                 1, 1, Presets::lpPd, lpPdDefaults()));
+        register(new Preset(LP_PD_SYNCOND,
+                "LP with PD measured: LP's intrinsic edge as lp-pd (GOBF, leak E from the recording), PD→LP conductance-based synapse of two components "
+                        + "(ḡ_k s_k(x)(v − E_k), monotone gates on 24 diagonal PD states τ 0.2–90 ms, E_k learned from −50 mV)",
+                1, 1, Circuits::lpPdSyncond, lpPdDefaults()));
+        register(new Preset(CIRCUIT_SYNCOND,
+                "Any number of modelled neurons (and measured inputs): each neuron's intrinsic edge as lp-pd's LP, and a one-component "
+                        + "conductance-based synapse between every ordered pair (all-to-all; set connectivity to choose)",
+                Preset.ANY, Preset.ANY, Circuits::circuit, lpPdDefaults()));
     }
 
     private static void register(Preset p) { REGISTRY.put(p.id(), p); }

@@ -86,6 +86,41 @@ class GradientCheckTest {
         check(net, e, inputs(rng, T, 20, -50), inputs(rng, 16 * T, 30, -40));
     }
 
+    /** The two-component conductance-based PD → LP synapse of lp-pd-syncond: ḡ, E, gate net, v and x. */
+    @Test
+    void conductanceBasedSynapse() {
+        Network net = new Network(Presets.get(Presets.LP_PD_SYNCOND).build(List.of("LP"), List.of("PD")), 0.1);
+        net.initialise(new Rng(21));
+        Edge e = net.edges().get(1);
+        assertTrue(e.currents().get(0) instanceof SynapticCurrent);
+        int n = e.bank().size();
+        Rng rng = new Rng(22);
+        e.currents().get(0).setInputRanges(-70, 30, inputs(rng, n, 0, -70), inputs(rng, n, 0, 20));
+        // move E away from its prior so the prior's gradient is not zero
+        double[] p = net.parameters();
+        ParameterStore.Block eb = net.store().block("LP<-PD.synapse.E");
+        p[eb.offset()] = -66;
+        p[eb.offset() + 1] = -81;
+        check(net, e, inputs(rng, T, 20, -50), inputs(rng, n * T, 30, -30));
+        // the regulariser with every term active, E near its priors (large terms would drown the differences in rounding)
+        net.edges().get(1).currents().get(0).spec().sparsity = 0.7;
+        net.edges().get(0).currents().get(1).initialiseFromData(p, -58);   // the leak's E0 from "the recording"
+        p[net.store().block("LP<-LP.leak.E").offset()] = -57.5;
+        p[eb.offset()] = -50.5;
+        p[eb.offset() + 1] = -49.7;
+        regularizerMatchesDifferences(net);
+    }
+
+    static void regularizerMatchesDifferences(Network net) {
+        double[] p = net.parameters();
+        double[] grad = new double[p.length];
+        net.regularization(p, grad, 1.0);
+        for (int k = 0; k < p.length; k++) {
+            final int kk = k;
+            assertClose(central(() -> net.regularization(p, null, 1.0), p, kk, 1e-4), grad[kk], "regularizer d/dp[" + kk + "]");
+        }
+    }
+
     @Test
     void saturatedUnitsStillHaveCorrectGradients() {
         Network net = lpPdNetwork(7);
@@ -144,13 +179,6 @@ class GradientCheckTest {
 
     @Test
     void regularizerGradient() {
-        Network net = lpPdNetwork(13);
-        double[] p = net.parameters();
-        double[] grad = new double[p.length];
-        net.regularization(p, grad, 1.0);
-        for (int k = 0; k < p.length; k++) {
-            final int kk = k;
-            assertClose(central(() -> net.regularization(p, null, 1.0), p, kk, 1e-4), grad[kk], "regularizer d/dp[" + kk + "]");
-        }
+        regularizerMatchesDifferences(lpPdNetwork(13));
     }
 }

@@ -1,0 +1,245 @@
+package org.rmmfiji.model;
+
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.math.FastMath;
+import org.rmmfiji.math.Rng;
+
+/**
+ * A conductance-based synapse, I(v, x) = Σ_k ḡ_k · s_k(x) · (v − E_k): v is the postsynaptic voltage, x the
+ * filtered presynaptic voltage, s_k in (0, 1) the activation of component k. The activation net has
+ * positive-weight layers (softplus), sigmoid hidden units and a sigmoid output, so every s_k rises with the
+ * filtered presynaptic voltage (diagonal banks: with its recent history) and is bounded by 1; the bound is what
+ * pins the scale: without it any factor could move between ḡ_k and s_k. ḡ_k = softplus(raw) > 0 starts at
+ * g0/K. E_k is fixed, or learned from its start with an optional L2 prior ‖E − E0‖². The regulariser adds
+ * {@code sparsity}·Σḡ_k so that synapses the data do not need shrink to zero.
+ */
+public final class SynapticCurrent implements Current {
+    private final CurrentSpec spec;
+    private final int[] states;
+    private final int components;
+    private final Mlp gates;
+    private final MinMaxNorm norm;
+    private final double[] dcGains;
+    private final ParameterStore.Block g;
+    private final ParameterStore.Block e;
+    private final ParameterStore store;
+    private final String prefix;
+
+    public SynapticCurrent(CurrentSpec spec, FilterBank bank, ParameterStore store, String prefix) {
+        this.spec = spec;
+        this.store = store;
+        this.prefix = prefix;
+        String who = "synapse '" + spec.name + "'";
+        states = selectedStates(spec.states, bank.size(), who);
+        if (spec.layers == null || spec.layers.length == 0)
+            throw new InvalidInputException(who + ": layers must give the gate-net units, the last being the number of components");
+        components = spec.layers[spec.layers.length - 1];
+        if (spec.reversals_mV == null || spec.reversals_mV.length != components)
+            throw new InvalidInputException(who + ": reversals_mV needs one reversal per component (" + components + "), got "
+                    + (spec.reversals_mV == null ? "none" : String.valueOf(spec.reversals_mV.length)));
+        for (double r : spec.reversals_mV)
+            if (!Double.isFinite(r)) throw new InvalidInputException(who + ": a reversal potential is " + r);
+        if (!(spec.g0_uS > 0)) throw new InvalidInputException(who + ": g0_uS must be positive, got " + spec.g0_uS);
+        if (!(spec.sparsity >= 0)) throw new InvalidInputException(who + ": sparsity must be ≥ 0, got " + spec.sparsity);
+        if (spec.norm_limits_mV != null && (spec.norm_limits_mV.length != 2 || !(spec.norm_limits_mV[1] > spec.norm_limits_mV[0])))
+            throw new InvalidInputException(who + ": norm_limits_mV must be two voltages, low then high");
+        int L = spec.layers.length;
+        int[] sizes = new int[L + 1];
+        sizes[0] = states.length;
+        System.arraycopy(spec.layers, 0, sizes, 1, L);
+        Activation[] act = new Activation[L];
+        boolean[] bias = new boolean[L];
+        WeightSign[] signs = new WeightSign[L];
+        double[] reg = new double[L];
+        for (int l = 0; l < L; l++) {
+            act[l] = Activation.SIGMOID;
+            if (spec.activations != null && !spec.activations[l].equals("sigmoid"))
+                throw new InvalidInputException(who + ": gate layers are sigmoid (bounded, monotone), got '" + spec.activations[l] + "'");
+            bias[l] = true;    // the output bias is what lets a gate close: positive weights alone keep s above ½
+            signs[l] = WeightSign.POSITIVE;
+            reg[l] = spec.layer_reg_weights != null ? spec.layer_reg_weights[l] : 1.0;
+        }
+        gates = new Mlp(store, prefix + ".gate", sizes, act, bias, signs, reg);
+        norm = new MinMaxNorm(states.length);
+        dcGains = bank.dcGains();
+        g = store.add(prefix + ".g", components, spec.train_g);
+        e = store.add(prefix + ".E", components, spec.train_e);
+    }
+
+    static int[] selectedStates(int[] chosen, int bankSize, String who) {
+        if (chosen == null) {
+            int[] all = new int[bankSize];
+            for (int i = 0; i < bankSize; i++) all[i] = i;
+            return all;
+        }
+        for (int s : chosen)
+            if (s < 0 || s >= bankSize) throw new InvalidInputException(who + " selects filter state " + s + " but the bank has " + bankSize + " states");
+        if (chosen.length == 0) throw new InvalidInputException(who + " has no inputs");
+        return chosen.clone();
+    }
+
+    @Override public String name() { return spec.name; }
+    @Override public CurrentSpec spec() { return spec; }
+    public int components() { return components; }
+    public int[] states() { return states.clone(); }
+    public Mlp gates() { return gates; }
+
+    /** ḡ_k in µS. */
+    public double conductance(double[] p, int k) { return FastMath.softplus(p[g.offset() + k]); }
+
+    /** E_k in mV. */
+    public double reversal(double[] p, int k) { return p[e.offset() + k]; }
+
+    @Override
+    public java.util.List<String> outputs() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("current", "conductance"));
+        for (int k = 1; k <= components; k++) out.add("activation_" + k);
+        return out;
+    }
+
+    private final class Ws implements Workspace {
+        final Mlp.Workspace mlpWs;
+        final double[] in;
+        final double[] dIn;
+        final double[] dS;
+
+        Ws(int maxT) {
+            mlpWs = gates.newWorkspace(maxT);
+            in = new double[states.length * maxT];
+            dIn = new double[states.length * maxT];
+            dS = new double[components * maxT];
+        }
+    }
+
+    @Override public Workspace newWorkspace(int maxT) { return new Ws(maxT); }
+
+    @Override
+    public void initialise(double[] p, Rng rng) {
+        for (int l = 0; l < gates.layers(); l++) gates.initPositive(p, rng, l);
+        centreOutputs(p);
+        for (int k = 0; k < components; k++) {
+            p[g.offset() + k] = FastMath.softplusInverse(spec.g0_uS / components);
+            p[e.offset() + k] = spec.reversals_mV[k];
+        }
+    }
+
+    /**
+     * Shifts each output bias so that a gate starts half open when its hidden units are: positive weights alone
+     * would start every gate above ½ and make closing it the first thing training has to learn.
+     */
+    private void centreOutputs(double[] p) {
+        int L = gates.layers();
+        if (L < 2) return;
+        int nIn = gates.sizes()[L - 1];
+        ParameterStore.Block w = blockOf(".W" + L), b = blockOf(".b" + L);
+        for (int k = 0; k < components; k++) {
+            double sum = 0;
+            for (int i = 0; i < nIn; i++) sum += FastMath.softplus(p[w.offset() + k * nIn + i]);
+            p[b.offset() + k] = -0.5 * sum;
+        }
+    }
+
+    private ParameterStore.Block blockOf(String suffix) { return store.block(prefix + ".gate" + suffix); }
+
+    /** Evaluates the activations s (components × T) of the tile into the workspace's gate output. */
+    private double[] activations(Ws ws, double[] p, double[] x, int T) {
+        for (int s = 0; s < states.length; s++) {
+            double a = norm.scale[s], b = norm.offset[s];
+            int xo = states[s] * T, io = s * T;
+            for (int t = 0; t < T; t++) ws.in[io + t] = a * x[xo + t] + b;
+        }
+        gates.forward(ws.mlpWs, p, ws.in, T);
+        return ws.mlpWs.output();
+    }
+
+    @Override
+    public void forward(Workspace w, double[] p, double[] v, double[] x, int T, double[] out) {
+        double[] s = activations((Ws) w, p, x, T);
+        java.util.Arrays.fill(out, 0, T, 0.0);
+        for (int k = 0; k < components; k++) {
+            double gk = conductance(p, k), ek = reversal(p, k);
+            int so = k * T;
+            for (int t = 0; t < T; t++) out[t] += gk * s[so + t] * (v[t] - ek);
+        }
+    }
+
+    /** Output {@code index} of {@link #outputs()}: 0 current (nA), 1 conductance Σḡ_k s_k (µS), 2+k activation s_k. */
+    @Override
+    public void output(Workspace w, double[] p, double[] v, double[] x, int T, int index, double[] out) {
+        if (index == 0) { forward(w, p, v, x, T, out); return; }
+        double[] s = activations((Ws) w, p, x, T);
+        if (index >= 2) {
+            System.arraycopy(s, (index - 2) * T, out, 0, T);
+            return;
+        }
+        java.util.Arrays.fill(out, 0, T, 0.0);
+        for (int k = 0; k < components; k++) {
+            double gk = conductance(p, k);
+            for (int t = 0; t < T; t++) out[t] += gk * s[k * T + t];
+        }
+    }
+
+    @Override
+    public void backward(Workspace w, double[] p, double[] v, double[] x, int T, double[] dOut, double[] grad, double[] dv, double[] dx) {
+        Ws ws = (Ws) w;
+        double[] s = ws.mlpWs.output();
+        for (int k = 0; k < components; k++) {
+            double raw = p[g.offset() + k], gk = FastMath.softplus(raw), ek = p[e.offset() + k];
+            int so = k * T;
+            double sg = 0, se = 0;
+            for (int t = 0; t < T; t++) {
+                double drive = v[t] - ek, d = dOut[t];
+                sg += d * s[so + t] * drive;
+                se += d * s[so + t];
+                ws.dS[so + t] = d * gk * drive;
+            }
+            grad[g.offset() + k] += sg * FastMath.sigmoid(raw);
+            grad[e.offset() + k] -= se * gk;
+            if (dv != null) for (int t = 0; t < T; t++) dv[t] += dOut[t] * gk * s[so + t];
+        }
+        double[] dIn = dx != null ? ws.dIn : null;
+        if (dIn != null) java.util.Arrays.fill(dIn, 0, states.length * T, 0.0);
+        gates.backward(ws.mlpWs, p, ws.in, T, ws.dS, grad, dIn);
+        if (dIn == null) return;
+        for (int st = 0; st < states.length; st++) {
+            double a = norm.scale[st];
+            int xo = states[st] * T, io = st * T;
+            for (int t = 0; t < T; t++) dx[xo + t] += a * dIn[io + t];
+        }
+    }
+
+    @Override
+    public double regularization(double[] p, double[] grad, double scale) {
+        double wgt = spec.reg_weight;
+        double r = gates.regularization(p, grad, scale * wgt);
+        for (int k = 0; k < components; k++) {
+            int o = g.offset() + k;
+            double raw = p[o], gk = FastMath.softplus(raw);
+            if (g.trainable()) {
+                r += gk * gk + spec.sparsity * gk;
+                if (grad != null) grad[o] += scale * wgt * (2 * gk + spec.sparsity) * FastMath.sigmoid(raw);
+            }
+            if (spec.reg_e && e.trainable()) {
+                int oe = e.offset() + k;
+                double d = p[oe] - spec.reversals_mV[k];
+                r += d * d;
+                if (grad != null) grad[oe] += scale * wgt * 2 * d;
+            }
+        }
+        return wgt * r;
+    }
+
+    @Override
+    public void setInputRanges(double vMin, double vMax, double[] xMin, double[] xMax) {
+        double[] lim = spec.norm_limits_mV;
+        for (int i = 0; i < states.length; i++) {
+            int st = states[i];
+            if (lim != null) norm.set(i, lim[0] * dcGains[st], lim[1] * dcGains[st]);
+            else norm.set(i, xMin[st], xMax[st]);
+        }
+    }
+
+    @Override public double[] normalisation() { return norm.toArray(); }
+
+    @Override public void setNormalisation(double[] values) { norm.fromArray(values); }
+}
