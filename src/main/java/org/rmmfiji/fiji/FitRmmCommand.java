@@ -25,12 +25,16 @@ public class FitRmmCommand extends RmmCommand {
     /** Every default is the settings class's: one source for the dialog, macros and the launcher. */
     private static final FitSettings DEFAULTS = new FitSettings();
 
-    @Parameter(label = "Preset", choices = {Presets.NEURON_LUMPED, Presets.HH_LUMPED, Presets.LP_PD}, persist = false)
+    @Parameter(label = "Preset", choices = {Presets.NEURON_LUMPED, Presets.HH_LUMPED, Presets.LP_PD, Presets.LP_PD_SYNCOND, Presets.CIRCUIT_SYNCOND}, persist = false)
     private String preset = DEFAULTS.preset;
     @Parameter(label = "Architecture file (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File spec_file;
     @Parameter(label = "Filter realisation", choices = {"preset", "diagonal", "gobf"}, persist = false)
     private String filter_realization = DEFAULTS.filter_realization;
+    @Parameter(label = "Connectivity (empty: preset; all-to-all, none, PD>LP,... or matrix)", required = false, persist = false)
+    private String connectivity = DEFAULTS.connectivity;
+    @Parameter(label = "Synapse sparsity (empty: none)", required = false, persist = false)
+    private String synapse_sparsity = "";
     @Parameter(label = "Continue from model (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File initial_model;
     @Parameter(label = "Split", choices = {"fraction", "segments"}, persist = false)

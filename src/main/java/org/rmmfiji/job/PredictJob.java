@@ -24,17 +24,11 @@ import org.rmmfiji.sim.ChannelMap;
 public final class PredictJob {
     private PredictJob() {}
 
-    public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
-        if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
-        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to predict");
-        if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the prediction");
-        Path out = Paths.get(s.output_dir);
-        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
-        ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
-        Network net = ModelFiles.toNetwork(mf, s.model_file);
-        Path recPath = Paths.get(s.recording_file);
-        Recording rec = s.open();
-        for (String w : rec.warnings()) listener.warning(w);
+    /**
+     * Binds a fitted model to a recording: the channels given in the settings, else those the model was fitted on
+     * (its provenance); the recording's step must be the model's.
+     */
+    static ChannelMap bind(ModelRunSettings s, Recording rec, Network net, ModelFile mf) {
         if (Math.abs(rec.dt() - net.dt()) > 1e-6 * net.dt())
             throw new InvalidInputException(rec.source() + " is sampled every " + rec.dt() + " ms but the model was fitted at δ = " + net.dt()
                     + " ms; the model's step must equal the data's (set resample_ms=" + net.dt() + " if that is a whole multiple)");
@@ -47,7 +41,21 @@ public final class PredictJob {
         if (voltages.size() != n)
             throw new InvalidInputException("the model needs " + n + " voltage channel(s) (" + m + " modelled, " + (n - m) + " input); got " + voltages);
         List<String> currents = !s.currents.isBlank() ? ChannelGuess.currents(rec, s.currents, voltages.subList(0, m)) : mf.provenance.current_channels;
-        ChannelMap map = ChannelMap.bind(rec, net, voltages, currents);
+        return ChannelMap.bind(rec, net, voltages, currents);
+    }
+
+    public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
+        if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
+        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to predict");
+        if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the prediction");
+        Path out = Paths.get(s.output_dir);
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
+        ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
+        Network net = ModelFiles.toNetwork(mf, s.model_file);
+        Path recPath = Paths.get(s.recording_file);
+        Recording rec = s.open();
+        for (String w : rec.warnings()) listener.warning(w);
+        ChannelMap map = bind(s, rec, net, mf);
         ScoreSettings score = mf.score != null ? mf.score : new ScoreSettings();
         TrainingSettings t = new TrainingSettings();
         t.score = score;

@@ -118,6 +118,35 @@ public final class Network {
 
     public int parameterCount() { return store.modelTrainableCount(); }
 
+    /**
+     * A copy of this network, parameters and normalisation included, with current {@code c} of edge {@code e}
+     * weighted by {@code weight} in its readout (0 removes it): ablation that leaves this network as it is.
+     */
+    public Network withReadout(int e, int c, double weight) {
+        ModelSpec copy = new ModelSpec();
+        copy.format_version = spec.format_version;
+        copy.preset = spec.preset;
+        copy.neurons = new ArrayList<>(spec.neurons);
+        copy.inputs = new ArrayList<>(spec.inputs);
+        copy.capacitance_nF = spec.capacitance_nF;
+        copy.initial_inverse_capacitance = spec.initial_inverse_capacitance;
+        for (int k = 0; k < edges.size(); k++) {
+            EdgeSpec es = spec.edges.get(k);
+            EdgeSpec ce = new EdgeSpec(es.post, es.pre, es.filter_bank, es.currents);
+            ce.readout = edges.get(k).readout().clone();
+            if (k == e) ce.readout[c] = weight;
+            copy.edges.add(ce);
+        }
+        Network n = new Network(copy, dt);
+        System.arraycopy(store.values(), 0, n.store.values(), 0, store.size());
+        for (int k = 0; k < edges.size(); k++) {
+            List<Current> from = edges.get(k).currents(), to = n.edges.get(k).currents();
+            for (int j = 0; j < from.size(); j++) if (from.get(j).normalisation() != null) to.get(j).setNormalisation(from.get(j).normalisation());
+        }
+        if (normalised) n.markNormalised();
+        return n;
+    }
+
     private boolean normalised;
 
     /** True once input normalisation has been fitted (or loaded from a model file). */

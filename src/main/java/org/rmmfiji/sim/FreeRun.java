@@ -44,9 +44,18 @@ public final class FreeRun {
 
     /**
      * Runs the model on a segment. {@code currentsToRecord} lists (edge, current) index pairs whose values
-     * are recorded along the run (may be empty).
+     * are recorded along the run (may be empty), or (edge, current, output) triples for another output of a current.
      */
     public static Result run(Network net, Segment seg, ChannelMap map, int[][] currentsToRecord, double dumpFraction) {
+        return run(net, seg, map, currentsToRecord, dumpFraction, null);
+    }
+
+    /**
+     * As {@link #run(Network, Segment, ChannelMap, int[][], double)}, with the modelled neurons marked in
+     * {@code clamped} held at their recorded voltage, like measured inputs: one cell runs freely inside the recorded
+     * circuit (the authors' cell-by-cell view of a circuit fit). A clamped neuron's "prediction" is its recording.
+     */
+    public static Result run(Network net, Segment seg, ChannelMap map, int[][] currentsToRecord, double dumpFraction, boolean[] clamped) {
         int k0 = transientSamples(net, dumpFraction);
         int len = seg.length();
         if (len <= k0 + 1)
@@ -80,6 +89,7 @@ public final class FreeRun {
         for (int k = 0; k < steps; k++) {
             int ks = k0 + k;
             for (int j = m; j < n; j++) s.v[j] = seg.get(map.voltage[j], ks);
+            if (clamped != null) for (int i = 0; i < m; i++) if (clamped[i]) s.v[i] = seg.get(map.voltage[i], ks);
             for (int i = 0; i < m; i++) {
                 pred[i][k] = s.v[i];
                 meas[i][k] = seg.get(map.voltage[i], ks);
@@ -96,7 +106,8 @@ public final class FreeRun {
                 break;
             }
             for (int c = 0; c < nc; c++) {
-                sim.current(s, p, currentsToRecord[c][0], currentsToRecord[c][1], one);
+                int[] rec = currentsToRecord[c];
+                sim.output(s, p, rec[0], rec[1], rec.length > 2 ? rec[2] : 0, one);
                 cur[c][k] = one[0];
             }
             sim.step(s, p, u, null);

@@ -223,8 +223,13 @@ public final class Simulator {
 
     /** Evaluates one current of one edge for every lane at the present state (no step taken). */
     public void current(State s, double[] p, int edgeIndex, int currentIndex, double[] out) {
+        output(s, p, edgeIndex, currentIndex, 0, out);
+    }
+
+    /** Evaluates output {@code outputIndex} (see {@code Current.outputs()}) of one current for every lane at the present state. */
+    public void output(State s, double[] p, int edgeIndex, int currentIndex, int outputIndex, double[] out) {
         Edge edge = net.edges().get(edgeIndex);
         System.arraycopy(s.v, edge.post() * lanes, vPost, 0, lanes);
-        edge.forwardCurrent(ws[edgeIndex], currentIndex, p, vPost, s.x[edgeIndex], lanes, out);
+        edge.forwardOutput(ws[edgeIndex], currentIndex, outputIndex, p, vPost, s.x[edgeIndex], lanes, out);
     }
 }

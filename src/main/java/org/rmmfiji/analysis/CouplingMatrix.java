@@ -1,0 +1,154 @@
+package org.rmmfiji.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.metrics.Metrics;
+import org.rmmfiji.metrics.ScoreSettings;
+import org.rmmfiji.model.Edge;
+import org.rmmfiji.model.Network;
+import org.rmmfiji.model.SynapticCurrent;
+import org.rmmfiji.sim.ChannelMap;
+import org.rmmfiji.sim.FreeRun;
+
+/**
+ * The coupling matrix of a fitted network on one segment of a recording: one {@link CouplingEntry} per synaptic
+ * edge, from the synapse forced by the recorded voltages ({@link SynapticTraces#forced}) and, when asked, from an
+ * ablation: the postsynaptic neuron run freely with every other cell held at its recording, with the synapse and
+ * without it; the drop in its score is how much the fit relies on that synapse.
+ *
+ * <pre>
+ * List&lt;CouplingEntry&gt; m = CouplingMatrix.compute(net, segment, channels, scoreSettings, 0.01, true);
+ * </pre>
+ */
+public final class CouplingMatrix {
+    private CouplingMatrix() {}
+
+    /** An outward share above this (or below 1 − this) makes a synapse inhibitory (excitatory) when E alone does not. */
+    static final double SIGN_SHARE = 0.8;
+
+    public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate) {
+        List<SynapticTraces.Trace> traces = SynapticTraces.forced(net, seg, map, dumpFraction);
+        double[] p = net.parameters();
+        List<CouplingEntry> out = new ArrayList<>();
+        int k0 = FreeRun.transientSamples(net, dumpFraction);
+        for (int e = 0; e < net.edges().size(); e++) {
+            Edge edge = net.edges().get(e);
+            if (edge.intrinsic()) continue;
+            double[] current = new double[seg.length() - k0], conductance = null;
+            CouplingEntry c = new CouplingEntry();
+            c.pre = net.voltageName(edge.pre());
+            c.post = net.voltageName(edge.post());
+            SynapseKind kind = SynapseKind.CONDUCTANCE_BASED;
+            List<Double> reversals = new ArrayList<>();
+            double gMax = 0, eWeighted = 0, gWeights = 0;
+            for (SynapticTraces.Trace t : traces) {
+                if (t.edge != e) continue;
+                double r = edge.readout()[t.current];
+                for (int k = 0; k < current.length; k++) current[k] += r * t.current()[k];
+                if (t.kind == SynapseKind.LUMPED) { kind = SynapseKind.LUMPED; continue; }
+                SynapticCurrent sc = (SynapticCurrent) edge.currents().get(t.current);
+                if (conductance == null) conductance = new double[current.length];
+                double[] g = t.output("conductance");
+                for (int k = 0; k < g.length; k++) conductance[k] += r * g[k];
+                for (int q = 0; q < sc.components(); q++) {
+                    double gq = r * sc.conductance(p, q), sMean = mean(t.output("activation_" + (q + 1)));
+                    gMax += gq;
+                    reversals.add(sc.reversal(p, q));
+                    eWeighted += gq * sMean * sc.reversal(p, q);
+                    gWeights += gq * sMean;
+                }
+                c.components += sc.components();
+            }
+            c.kind = kind.id();
+            c.note = kind.note();
+            double[] post = recorded(seg, map.voltageChannel(edge.post()), k0);
+            c.post_v_low_mV = percentile(post, 0.05);
+            c.post_v_high_mV = percentile(post, 0.95);
+            c.outward_fraction = outwardFraction(current);
+            if (kind == SynapseKind.CONDUCTANCE_BASED) {
+                c.rms_nA = rms(current);
+                c.peak_nA = peakAbs(current);
+                c.g_max_uS = gMax;
+                c.g_mean_uS = mean(conductance);
+                c.reversals_mV = reversals.stream().mapToDouble(Double::doubleValue).toArray();
+                c.e_effective_mV = gWeights > 0 ? eWeighted / gWeights : Double.NaN;
+            }
+            c.sign = sign(c.e_effective_mV, c.post_v_low_mV, c.post_v_high_mV, c.outward_fraction);
+            if (ablate) ablate(net, e, seg, map, score, dumpFraction, c);
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Excitatory when the reversal lies above the postsynaptic voltage range (the synapse always depolarises),
+     * inhibitory when below it; a reversal inside the range (or a lumped synapse, which has none) is judged by
+     * the direction of the current during the recording, and is mixed when neither direction dominates.
+     */
+    static String sign(double eEffective, double low, double high, double outwardFraction) {
+        if (Double.isFinite(eEffective) && eEffective >= high) return "excitatory";
+        if (Double.isFinite(eEffective) && eEffective <= low) return "inhibitory";
+        if (outwardFraction >= SIGN_SHARE) return "inhibitory";
+        if (outwardFraction <= 1 - SIGN_SHARE) return "excitatory";
+        return "mixed";
+    }
+
+    private static void ablate(Network net, int edge, Segment seg, ChannelMap map, ScoreSettings score, double dump, CouplingEntry c) {
+        int post = net.edges().get(edge).post();
+        boolean[] clamped = new boolean[net.modelledCount()];
+        Arrays.fill(clamped, true);
+        clamped[post] = false;
+        Network without = net;
+        for (int q = 0; q < net.edges().get(edge).currents().size(); q++) without = without.withReadout(edge, q, 0.0);
+        c.score_intact = score(net, post, seg, map, score, dump, clamped);
+        c.score_ablated = score(without, post, seg, map, score, dump, clamped);
+        c.ablation_drop = c.score_intact - c.score_ablated;
+    }
+
+    static double score(Network net, int neuron, Segment seg, ChannelMap map, ScoreSettings score, double dump, boolean[] clamped) {
+        FreeRun.Result r = FreeRun.run(net, seg, map, null, dump, clamped);
+        return Metrics.compare(net.voltageName(neuron), "ablation", r.measured[neuron], r.predicted[neuron], r.diverged, net.dt(), score).score;
+    }
+
+    static double[] recorded(Segment seg, int channel, int from) {
+        double[] v = new double[seg.length() - from];
+        for (int k = 0; k < v.length; k++) v[k] = seg.get(channel, from + k);
+        return v;
+    }
+
+    static double mean(double[] a) {
+        double s = 0;
+        for (double x : a) s += x;
+        return a.length == 0 ? Double.NaN : s / a.length;
+    }
+
+    static double rms(double[] a) {
+        double s = 0;
+        for (double x : a) s += x * x;
+        return a.length == 0 ? Double.NaN : Math.sqrt(s / a.length);
+    }
+
+    static double peakAbs(double[] a) {
+        double m = 0;
+        for (double x : a) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+
+    static double outwardFraction(double[] a) {
+        double out = 0, all = 0;
+        for (double x : a) {
+            all += Math.abs(x);
+            if (x > 0) out += x;
+        }
+        return all > 0 ? out / all : 0.5;
+    }
+
+    static double percentile(double[] a, double q) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s[(int) Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+    }
+}

@@ -1,0 +1,13 @@
+package org.rmmfiji.job;
+
+import org.rmmfiji.io.Key;
+
+/** Settings of Inspect Synaptic Coupling (snake_case: parameter names, macro keys, launcher keys). */
+public final class InspectCouplingSettings extends ModelRunSettings {
+    @Key("The fitted model (*.rmm.json), or several separated by commas (an ensemble: seeds or data segments) for the spread of each entry.")
+    public String model_file = "";
+    @Key("Index of the recording's segment (sweep or file) to analyse, from 0.")
+    public int segment = 0;
+    @Key("Also ablate each synapse: the postsynaptic cell's free-run score with and without it, the other cells held at their recording (one free run per synapse and model).")
+    public boolean ablation = true;
+}
