@@ -56,12 +56,19 @@ public final class FitResult {
         }
     }
 
+    /** Which recording channel feeds which model voltage and current. */
+    public ChannelMap channels() { return channels; }
+
+    /** The settings the fit trained and scored with. */
+    public TrainingSettings training() { return training; }
+
     /** The kept model's free run on the first segment of a part (train, validation or test). */
     public FreeRun.Result freeRun(String part) {
         return FreeRun.run(network, segments(part).get(0), channels, null, training.dump_fraction);
     }
 
-    private List<Segment> segments(String part) {
+    /** The segments of a part (train, validation or test) as the fit split them. */
+    public List<Segment> segments(String part) {
         return part.equals("train") ? dataset.train() : part.equals("validation") ? dataset.validation() : dataset.test();
     }
 }

@@ -37,11 +37,11 @@ public final class Presets {
         register(new Preset(LP_PD_SYNCOND,
                 "LP with PD measured: LP's intrinsic edge as lp-pd (GOBF, leak E from the recording), PD→LP conductance-based synapse of two components "
                         + "(ḡ_k s_k(x)(v − E_k), monotone gates on 24 diagonal PD states τ 0.2–90 ms, E_k learned from −50 mV)",
-                1, 1, Circuits::lpPdSyncond, lpPdDefaults()));
+                1, 1, Circuits::lpPdSyncond, Circuits.defaults(lpPdDefaults())));
         register(new Preset(CIRCUIT_SYNCOND,
                 "Any number of modelled neurons (and measured inputs): each neuron's intrinsic edge as lp-pd's LP, and a one-component "
                         + "conductance-based synapse between every ordered pair (all-to-all; set connectivity to choose)",
-                Preset.ANY, Preset.ANY, Circuits::circuit, lpPdDefaults()));
+                Preset.ANY, Preset.ANY, Circuits::circuit, Circuits.defaults(lpPdDefaults())));
     }
 
     private static void register(Preset p) { REGISTRY.put(p.id(), p); }

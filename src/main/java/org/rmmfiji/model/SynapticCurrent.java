@@ -64,7 +64,16 @@ public final class SynapticCurrent implements Current {
         dcGains = bank.dcGains();
         g = store.add(prefix + ".g", components, spec.train_g);
         e = store.add(prefix + ".E", components, spec.train_e);
+        e.setLearningRateScale(REVERSAL_LEARNING_RATE_SCALE);
     }
+
+    /**
+     * Adam moves a parameter by about one learning rate per step (3e-3), whatever its unit: for a reversal in mV that is
+     * 30 mV in 10,000 steps, while the gate nets' weights (order 1) move as far in a few hundred. 300× the rate moves a
+     * reversal ≈ 1 mV per step. Measured on pd-lp, multiple shooting from −50 mV: E −88.7 and −69.7 mV after 10 epochs
+     * (truth −80 and −70); at 1× both stayed within 0.01 mV of −50 while the synapse shrank.
+     */
+    static final double REVERSAL_LEARNING_RATE_SCALE = 300;
 
     static int[] selectedStates(int[] chosen, int bankSize, String who) {
         if (chosen == null) {

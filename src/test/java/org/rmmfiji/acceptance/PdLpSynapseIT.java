@@ -1,0 +1,67 @@
+package org.rmmfiji.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmmfiji.analysis.CouplingEntry;
+import org.rmmfiji.analysis.CouplingMatrix;
+import org.rmmfiji.analysis.SynapticTraces;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.groundtruth.NamedDatasets;
+import org.rmmfiji.io.Recordings;
+import org.rmmfiji.job.FitJob;
+import org.rmmfiji.job.FitResult;
+import org.rmmfiji.job.FitSettings;
+import org.rmmfiji.metrics.MetricsReport;
+import org.rmmfiji.model.Presets;
+import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.ProgressListener;
+
+/**
+ * pd-lp with lp-pd-syncond and its default trainer (multiple shooting from the start): the PD → LP synapse the fit
+ * infers, forced by the recorded voltages of the test segment (which neither training nor selection saw), against the
+ * generator's true synaptic current into LP (glutamatergic −70 mV + cholinergic −80 mV, 30 nS each).
+ */
+class PdLpSynapseIT {
+    static final int EPOCHS = 40;
+
+    @Test
+    void conductanceBasedSynapseRecoversTheTrueCurrent(@TempDir Path out) throws Exception {
+        FitSettings s = Acceptance.pdLp(out, 0);
+        s.preset = Presets.LP_PD_SYNCOND;
+        s.epochs = null;
+        s.closed_loop_epochs = EPOCHS;
+        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        Segment test = r.segments("test").get(0);
+        List<SynapticTraces.Trace> traces = SynapticTraces.forced(r.network, test, r.channels(), r.training().dump_fraction);
+        double[] inferred = SynapticTruth.totalInto(traces, "LP");
+        Recording truth = Recordings.open(Acceptance.DATASETS.resolve(NamedDatasets.PD_LP.truthFile()));
+        double[] real = SynapticTruth.truthUnder(truth, "I_syn_LP", test, traces.get(0).start, inferred.length);
+        double cosine = SynapticTruth.cosineAboveMinimum(inferred, real);
+        double rmsRatio = SynapticTruth.rms(inferred) / SynapticTruth.rms(real);
+        CouplingEntry e = CouplingMatrix.compute(r.network, test, r.channels(), r.training().score, r.training().dump_fraction, false).get(0);
+        double[] rev = e.reversals_mV.clone();
+        Arrays.sort(rev);
+        MetricsReport lp = Acceptance.find(r, "LP", "test");
+        String row = String.format(Locale.ROOT, "| pd-lp | lp-pd-syncond, multiple shooting, %d epochs | %.1f s | %.3f | %.2f | %.1f, %.1f mV (truth −80, −70) | %s | %.3f | %.3f | %.2f |%n",
+                EPOCHS, r.fitSeconds, cosine, rmsRatio, rev[0], rev[1], e.sign, lp.score, lp.gamma, lp.spike_count_ratio);
+        Files.createDirectories(Acceptance.FIGURES);
+        Files.writeString(Acceptance.FIGURES.resolve("synapse-pd-lp.md"), row, StandardCharsets.UTF_8);
+        System.out.print(row);
+        assertEquals("conductance-based", e.kind);
+        assertEquals("inhibitory", e.sign);
+        assertTrue(cosine >= 0.9, "cosine of the inferred and true synaptic current above their minima: " + cosine);
+        assertTrue(rmsRatio >= 1 / 1.5 && rmsRatio <= 1.5, "RMS of the inferred over the true synaptic current: " + rmsRatio);
+        assertTrue(Math.abs(rev[0] + 80) <= 10 && Math.abs(rev[1] + 70) <= 10, "learned reversals " + Arrays.toString(rev) + " against −80 and −70 mV");
+    }
+}
