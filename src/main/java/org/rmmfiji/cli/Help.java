@@ -7,6 +7,7 @@ import org.scijava.plugin.Plugin;
 
 import org.rmmfiji.fiji.ExportRecordingCommand;
 import org.rmmfiji.fiji.FitRmmCommand;
+import org.rmmfiji.fiji.InspectCouplingCommand;
 import org.rmmfiji.fiji.PredictRmmCommand;
 import org.rmmfiji.job.SettingsKeys;
 
@@ -20,6 +21,7 @@ final class Help {
         COMMAND_CLASSES.put("Fit RMM", FitRmmCommand.class);
         COMMAND_CLASSES.put("Predict RMM", PredictRmmCommand.class);
         COMMAND_CLASSES.put("Export Recording as CSV", ExportRecordingCommand.class);
+        COMMAND_CLASSES.put("Inspect Synaptic Coupling", InspectCouplingCommand.class);
     }
 
     static String description(String command) {

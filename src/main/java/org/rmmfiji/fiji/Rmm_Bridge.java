@@ -26,19 +26,35 @@ import org.scijava.service.Service;
 import org.rmmfiji.job.SettingsKeys;
 
 /**
- * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM" and "Export Recording
- * as CSV": a macro's
+ * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
+ * as CSV" and "Inspect Synaptic Coupling": a macro's
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
- * options) SciJava shows the command's dialog. The metrics go to the Results table, one row per neuron and part.
+ * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
+ * neuron and part; Inspect Synaptic Coupling puts its matrix there itself, one row per synapse.
  */
 public class Rmm_Bridge implements PlugIn {
 
+    /** plugins.config argument → command class and title (the first is the default). */
+    private static final Map<String, Class<? extends Command>> COMMANDS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> TITLES = new HashMap<>();
+    static {
+        register("fit", FitRmmCommand.class, "Fit RMM");
+        register("predict", PredictRmmCommand.class, "Predict RMM");
+        register("export", ExportRecordingCommand.class, "Export Recording as CSV");
+        register("coupling", InspectCouplingCommand.class, "Inspect Synaptic Coupling");
+    }
+
+    private static void register(String arg, Class<? extends Command> type, String title) {
+        COMMANDS.put(arg, type);
+        TITLES.put(arg, title);
+    }
+
     @Override
     public void run(String arg) {
-        Class<? extends Command> type = "predict".equals(arg) ? PredictRmmCommand.class
-                : "export".equals(arg) ? ExportRecordingCommand.class : FitRmmCommand.class;
-        String title = "predict".equals(arg) ? "Predict RMM" : "export".equals(arg) ? "Export Recording as CSV" : "Fit RMM";
+        String key = COMMANDS.containsKey(arg) ? arg : "fit";
+        Class<? extends Command> type = COMMANDS.get(key);
+        String title = TITLES.get(key);
         Thread.currentThread().setContextClassLoader(IJ.getClassLoader());
         Context ctx = (Context) IJ.runPlugIn("org.scijava.Context", "");
         if (ctx == null) {

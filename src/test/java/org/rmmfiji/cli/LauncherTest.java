@@ -65,6 +65,17 @@ class LauncherTest {
     }
 
     @Test
+    void runsInspectSynapticCouplingByTitle(@TempDir Path out) throws Exception {
+        String args = "model_file=\"" + TestData.syncondModel() + "\",recording_file=\"" + TestData.pdLpShort() + "\",output_dir=\"" + out
+                + "\",ablation=false,plot_length_ms=500";
+        Printed p = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Inspect Synaptic Coupling", args}));
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.exists(out.resolve("pd-lp-short-coupling.csv")) && Files.exists(out.resolve("pd-lp-short-coupling-activations.png")));
+        Printed typo = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Inspect Synaptic Coupling", args.replace("ablation=", "ablaton=")}));
+        oneClearLine(typo, "no key 'ablaton'", "did you mean ablation?");
+    }
+
+    @Test
     void misspeltKeyNamesTheClosestOneAndListsTheKeys() throws Exception {
         oneClearLine(fit("recording_file=\"x.csv\",epoch=10"), "no key 'epoch'", "did you mean epochs?", "its keys are recording_file", "capacitance_nF");
     }
@@ -97,7 +108,8 @@ class LauncherTest {
         for (String[] a : new String[][] {{"--help"}, {"help"}}) {
             Printed p = capture(() -> Help.run(a));
             assertEquals(0, p.code());
-            assertTrue(p.out().contains("Fit RMM") && p.out().contains("Predict RMM") && p.out().contains("Export Recording as CSV"), p.out());
+            assertTrue(p.out().contains("Fit RMM") && p.out().contains("Predict RMM") && p.out().contains("Export Recording as CSV")
+                    && p.out().contains("Inspect Synaptic Coupling"), p.out());
             assertTrue(p.out().contains(Generate.NAMES) && p.out().contains("study"), p.out());
         }
         Printed fit = capture(() -> Help.run(new String[] {"help", "Fit RMM"}));
@@ -107,6 +119,9 @@ class LauncherTest {
         Printed predict = capture(() -> Help.run(new String[] {"help", "Predict", "RMM"}));
         assertTrue(predict.out().contains("model_file=\"\"") && predict.out().contains("overwrite=false"), predict.out());
         assertTrue(capture(() -> Help.run(new String[] {"help", "Export Recording as CSV"})).out().contains("output_file"));
+        Printed coupling = capture(() -> Help.run(new String[] {"help", "Inspect Synaptic Coupling"}));
+        assertEquals(0, coupling.code());
+        assertTrue(coupling.out().contains("ablation=true") && coupling.out().contains("segment=0") && coupling.out().contains("several separated by commas"), coupling.out());
         assertEquals(2, capture(() -> Help.run(new String[] {"help", "Fit"})).code());
     }
 

@@ -59,6 +59,7 @@ class CommandsTest {
         assertEquals(fieldNames(FitSettings.class), inputNames(FitRmmCommand.class));
         assertEquals(fieldNames(PredictSettings.class), inputNames(PredictRmmCommand.class));
         assertEquals(fieldNames(org.rmmfiji.io.ExportSettings.class), inputNames(ExportRecordingCommand.class));
+        assertEquals(fieldNames(org.rmmfiji.job.InspectCouplingSettings.class), inputNames(InspectCouplingCommand.class));
     }
 
     static Set<String> fieldNames(Class<?> c) {

@@ -27,15 +27,53 @@ class MacroTest {
         return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    @Test
-    void macroRunsFitRmmAndReadsTheResults(@TempDir Path data, @TempDir Path out) throws Exception {
-        Path hh = TestData.smallHh(data);
+    static LegacyEnvironment ij1() throws Exception {
         LegacyEnvironment ij1 = new LegacyEnvironment(null, true);
         ij1.disableIJ1PluginDirs();
         ij1.addPluginClasspath(new File("target/classes"));
         for (Class<?> c : new Class<?>[] {org.scijava.Context.class, org.scijava.parsington.ExpressionParser.class,
                 com.google.gson.Gson.class, net.miginfocom.swing.MigLayout.class, net.miginfocom.layout.LC.class})
             ij1.addPluginClasspath(jarOf(c));
+        return ij1;
+    }
+
+    /**
+     * The example macro macros/inspect_coupling.ijm as it is, with its arguments: fits a circuit-syncond model (quickly)
+     * and inspects it; the matrix is in the Results table afterwards (read back through System properties).
+     */
+    @Test
+    void exampleMacroFitsACircuitAndInspectsItsCoupling(@TempDir Path data, @TempDir Path out) throws Exception {
+        Path recording = TestData.smallPdLp(data);
+        String example = Files.readString(Path.of("macros", "inspect_coupling.ijm"));
+        String readBack = "\ncall(\"java.lang.System.setProperty\", \"rmm.coupling.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.coupling.pre\", getResultString(\"pre\", 0));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.coupling.kind\", getResultString(\"kind\", 0));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.coupling.rms\", \"\" + getResult(\"rms_nA\", 0));\n";
+        String arg = recording + "|" + out + "|neurons=V_LP inputs=V_PD currents=I_LP"
+                + "|trainer=teacher-forcing epochs=2 batch_size=5000 snapshot_every=2 train_fraction=0.5 validation_fraction=0.5|ablation=false";
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, "UTF-8"));
+        try {
+            ij1().runMacro(example + readBack, arg);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(Files.exists(out.resolve("circuit.rmm.json")), "the fit wrote its model");
+        for (String f : new String[] {"circuit-coupling.csv", "circuit-coupling.png", "circuit-coupling-currents.png", "circuit-coupling-activations.png"})
+            assertTrue(Files.exists(out.resolve(f)), f);
+        assertEquals("1", System.getProperty("rmm.coupling.rows"));
+        assertEquals("PD", System.getProperty("rmm.coupling.pre"));
+        assertEquals("conductance-based", System.getProperty("rmm.coupling.kind"));
+        assertTrue(Double.parseDouble(System.getProperty("rmm.coupling.rms")) > 0);
+        String log = printed.toString("UTF-8");
+        assertTrue(log.contains("PD -> LP: ") && log.contains(" nA (conductance-based)"), "the macro printed the matrix: " + log);
+    }
+
+    @Test
+    void macroRunsFitRmmAndReadsTheResults(@TempDir Path data, @TempDir Path out) throws Exception {
+        Path hh = TestData.smallHh(data);
+        LegacyEnvironment ij1 = ij1();
         String macro = "run(\"Fit RMM\", \"recording_file=[" + hh + "] output_dir=[" + out + "] split=segments train_segments=0 "
                 + "validation_segments=1 epochs=2 batch_size=2000\");\n"
                 + "call(\"java.lang.System.setProperty\", \"rmm.macro.rows\", \"\" + nResults);\n"
