@@ -30,7 +30,12 @@ public final class CouplingMatrix {
     static final double SIGN_SHARE = 0.8;
 
     public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate) {
-        List<SynapticTraces.Trace> traces = SynapticTraces.forced(net, seg, map, dumpFraction);
+        return compute(net, seg, map, score, dumpFraction, ablate, SynapticTraces.forced(net, seg, map, dumpFraction));
+    }
+
+    /** As {@link #compute(Network, Segment, ChannelMap, ScoreSettings, double, boolean)}, from the synapses already forced on the segment. */
+    public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate,
+                                              List<SynapticTraces.Trace> traces) {
         double[] p = net.parameters();
         List<CouplingEntry> out = new ArrayList<>();
         int k0 = FreeRun.transientSamples(net, dumpFraction);

@@ -6,7 +6,6 @@ import java.util.List;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.model.Current;
 import org.rmmfiji.model.Edge;
-import org.rmmfiji.model.FilterStateStream;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.sim.FreeRun;
@@ -70,51 +69,70 @@ public final class SynapticTraces {
     /** Every synapse evaluated on the recorded voltages of the segment. */
     public static List<Trace> forced(Network net, Segment seg, ChannelMap map, double dumpFraction) {
         int k0 = FreeRun.transientSamples(net, dumpFraction);
-        int steps = seg.length() - k0;
-        if (steps <= 0) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
+        if (seg.length() <= k0) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
+        double[][] v = new double[net.voltageCount()][];
+        for (int j = 0; j < v.length; j++) v[j] = recorded(seg, map.voltageChannel(j), k0);
+        return evaluate(net, seg, map, k0, v);
+    }
+
+    /**
+     * Every synapse along a free run of the segment (all modelled neurons free): the run records voltages only, and
+     * the synapses are then evaluated on them in chunks, as {@link #forced} does on the recording.
+     */
+    public static List<Trace> freeRun(Network net, Segment seg, ChannelMap map, double dumpFraction) {
+        FreeRun.Result r = FreeRun.run(net, seg, map, null, dumpFraction);
+        double[][] v = new double[net.voltageCount()][];
+        for (int j = 0; j < v.length; j++) v[j] = j < net.modelledCount() ? r.predicted[j] : recorded(seg, map.voltageChannel(j), r.start);
+        return evaluate(net, seg, map, r.start, v);
+    }
+
+    private static double[] recorded(Segment seg, int channel, int from) {
+        double[] out = new double[seg.length() - from];
+        for (int k = 0; k < out.length; k++) out[k] = seg.get(channel, from + k);
+        return out;
+    }
+
+    /**
+     * The synapses on voltages v[j][k] (sample start + k of the segment): each bank warmed up on the recorded
+     * presynaptic voltage up to {@code start}, as a free run starts, then driven by v.
+     */
+    private static List<Trace> evaluate(Network net, Segment seg, ChannelMap map, int start, double[][] v) {
         double[] p = net.parameters();
+        int steps = v[0].length;
         List<Trace> out = new ArrayList<>();
         for (int[] ec : synapses(net)) {
             Edge edge = net.edges().get(ec[0]);
             Current cur = edge.currents().get(ec[1]);
             List<String> names = cur.outputs();
             double[][] values = new double[names.size()][steps];
-            int preCh = map.voltageChannel(edge.pre()), postCh = map.voltageChannel(edge.post());
-            FilterStateStream xs = new FilterStateStream(edge.bank(), seg.backing(preCh), seg.offset(), seg.length());
-            xs.skip(k0);
+            int preCh = map.voltageChannel(edge.pre());
+            double[] state = edge.bank().warmStart(seg.backing(preCh), seg.offset(), seg.length());
+            double[] in = new double[1];
+            for (int k = 0; k < start; k++) {
+                in[0] = seg.get(preCh, k);
+                edge.bank().step(state, 1, in);
+            }
+            int S = state.length;
+            double[] pre = v[edge.pre()], post = v[edge.post()];
             Edge.Workspace ws = edge.newWorkspace(CHUNK);
-            double[] x = new double[edge.bank().size() * CHUNK], v = new double[CHUNK], one = new double[CHUNK];
-            for (int k = 0; k < steps; ) {
-                int n = xs.next(x, CHUNK);
-                for (int t = 0; t < CHUNK; t++) v[t] = seg.get(postCh, k0 + k + Math.min(t, n - 1));
+            double[] x = new double[S * CHUNK], vPost = new double[CHUNK], one = new double[CHUNK];
+            for (int k = 0; k < steps; k += CHUNK) {
+                int n = Math.min(CHUNK, steps - k);
+                for (int t = 0; t < CHUNK; t++) {
+                    int kk = k + Math.min(t, n - 1);   // the tail of the last chunk repeats its last sample
+                    for (int q = 0; q < S; q++) x[q * CHUNK + t] = state[q];
+                    vPost[t] = post[kk];
+                    if (t < n) {
+                        in[0] = pre[kk];
+                        edge.bank().step(state, 1, in);
+                    }
+                }
                 for (int o = 0; o < names.size(); o++) {
-                    edge.forwardOutput(ws, ec[1], o, p, v, x, CHUNK, one);
+                    edge.forwardOutput(ws, ec[1], o, p, vPost, x, CHUNK, one);
                     System.arraycopy(one, 0, values[o], k, n);
                 }
-                k += n;
             }
-            out.add(new Trace(ec[0], ec[1], net.voltageName(edge.pre()), net.voltageName(edge.post()), SynapseKind.of(cur), names, values, k0));
-        }
-        return out;
-    }
-
-    /** Every synapse along a free run of the segment (all modelled neurons free), with the run itself. */
-    public static List<Trace> freeRun(Network net, Segment seg, ChannelMap map, double dumpFraction) {
-        List<int[]> syn = synapses(net);
-        List<int[]> record = new ArrayList<>();
-        for (int[] ec : syn) {
-            int outputs = net.edges().get(ec[0]).currents().get(ec[1]).outputs().size();
-            for (int o = 0; o < outputs; o++) record.add(new int[] {ec[0], ec[1], o});
-        }
-        FreeRun.Result r = FreeRun.run(net, seg, map, record.toArray(new int[0][]), dumpFraction);
-        List<Trace> out = new ArrayList<>();
-        int row = 0;
-        for (int[] ec : syn) {
-            Edge edge = net.edges().get(ec[0]);
-            Current cur = edge.currents().get(ec[1]);
-            double[][] values = new double[cur.outputs().size()][];
-            for (int o = 0; o < values.length; o++) values[o] = r.currents == null ? new double[0] : r.currents[row++];
-            out.add(new Trace(ec[0], ec[1], net.voltageName(edge.pre()), net.voltageName(edge.post()), SynapseKind.of(cur), cur.outputs(), values, r.start));
+            out.add(new Trace(ec[0], ec[1], net.voltageName(edge.pre()), net.voltageName(edge.post()), SynapseKind.of(cur), names, values, start));
         }
         return out;
     }

@@ -47,9 +47,10 @@ public class InspectCouplingCommand extends ModelRunCommand {
     @Override
     protected void work(CommandProgress progress) throws java.io.IOException {
         InspectCouplingSettings s = CommandFields.copy(this, new InspectCouplingSettings());
-        CouplingResult r = InspectCouplingJob.run(s, progress);
-        // every figure is drawn in memory before any is written, and each is written whole
-        List<CouplingFigures.Figure> figures = CouplingFigures.build(r, s.plot_from_ms, s.plot_length_ms);
+        CouplingResult r = InspectCouplingJob.compute(s, progress);
+        // every figure is drawn in memory before any file is written, and each file is written whole
+        List<CouplingFigures.Figure> figures = CouplingFigures.build(r, r.plotFrom_ms, r.plotLength_ms);
+        InspectCouplingJob.write(r);
         List<Path> pngs = CouplingFigures.save(figures);
         ResultsTables.load(r.matrixFile);            // the matrix for macros (getResult, getResultString, nResults)
         if (!java.awt.GraphicsEnvironment.isHeadless()) for (CouplingFigures.Figure f : figures) f.image.show();

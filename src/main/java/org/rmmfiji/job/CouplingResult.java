@@ -24,6 +24,8 @@ public final class CouplingResult {
     /** The steady-state activation curves of every model, for envelopes. */
     public List<List<ActivationCurves.Curve>> curves;
     public double dt;
+    /** The plotted window of the traces (ms after the filter transient). */
+    public double plotFrom_ms, plotLength_ms;
     public String segment;
     /** Output files: the matrix CSV, traces CSV, activation CSV, ensemble CSV (when several models), then the figures' PNGs. */
     public Path matrixFile, tracesFile, curvesFile, spreadFile;

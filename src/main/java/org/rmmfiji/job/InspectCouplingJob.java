@@ -37,7 +37,15 @@ public final class InspectCouplingJob {
     /** Points of the activation curves. */
     static final int CURVE_POINTS = 61;
 
+    /** Computes and writes the CSVs (what a front end without figures calls). */
     public static CouplingResult run(InspectCouplingSettings s, ProgressListener listener) throws IOException {
+        CouplingResult r = compute(s, listener);
+        write(r);
+        return r;
+    }
+
+    /** Checks every input and computes everything; writes nothing. */
+    public static CouplingResult compute(InspectCouplingSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json), or several separated by commas");
         if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to inspect the coupling on");
         if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the coupling tables");
@@ -93,21 +101,27 @@ public final class InspectCouplingJob {
         for (int k = 0; k < nets.size(); k++) {
             listener.message(String.format(Locale.ROOT, "Coupling of model %d of %d on segment %s%s…", k + 1, nets.size(), seg.name(), s.ablation ? " (with ablation)" : ""));
             ChannelMap mk = k == 0 ? map : PredictJob.bind(s, rec, nets.get(k), files.get(k));
-            r.ensemble.add(CouplingMatrix.compute(nets.get(k), seg, mk, score, dump, s.ablation));
+            List<SynapticTraces.Trace> forced = SynapticTraces.forced(nets.get(k), seg, mk, dump);
+            if (k == 0) r.forced = forced;
+            r.ensemble.add(CouplingMatrix.compute(nets.get(k), seg, mk, score, dump, s.ablation, forced));
             r.curves.add(ActivationCurves.compute(nets.get(k), grid));
         }
         r.matrix = r.ensemble.get(0);
         r.spread = nets.size() > 1 ? CouplingSpread.of(r.ensemble) : List.of();
-        r.forced = SynapticTraces.forced(first, seg, map, dump);
         r.freeRun = SynapticTraces.freeRun(first, seg, map, dump);
+        r.plotFrom_ms = s.plot_from_ms;
+        r.plotLength_ms = s.plot_length_ms;
+        return r;
+    }
 
+    /** Writes the CSVs of a result (after the front end has drawn its figures, so that a failed figure writes nothing). */
+    public static void write(CouplingResult r) throws IOException {
         writeMatrix(r.matrixFile, r.matrix);
         writeTraces(r.tracesFile, r);
         writeCurves(r.curvesFile, r.curves);
         if (r.spreadFile != null) writeSpread(r.spreadFile, r.spread);
         r.written = new ArrayList<>(List.of(r.matrixFile, r.tracesFile, r.curvesFile));
         if (r.spreadFile != null) r.written.add(r.spreadFile);
-        return r;
     }
 
     /** From the lowest to the highest recorded voltage of any presynaptic cell, a little beyond. */
