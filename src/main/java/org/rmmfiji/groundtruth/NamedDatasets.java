@@ -218,6 +218,9 @@ public final class NamedDatasets {
         throw new IllegalArgumentException(d.name);
     }
 
+    /** pd-lp's synapses: AB/PD's glutamatergic and cholinergic copies onto LP, 30 nS each. */
+    static final List<CircuitSynapse> PD_LP_SYNAPSES = List.of(CircuitSynapse.glutamatergic("PD", "LP", 30), CircuitSynapse.cholinergic("PD", "LP", 30));
+
     private static Tables pdLp(double scale) {
         Tables t = new Tables();
         t.dt = 0.1;
@@ -232,32 +235,34 @@ public final class NamedDatasets {
         t.truthNames = truth;
         int sub = (int) Math.round(t.dt / DT_SIM);
         int n = (int) Math.round(220_000 * scale / t.dt);
-        PrinzNeuron pd = new PrinzNeuron(PrinzTable.densities("AB/PD 1"));
-        PrinzNeuron lp = new PrinzNeuron(PrinzTable.densities("LP 4"));
-        GradedSynapse glut = GradedSynapse.glutamatergic(30), chol = GradedSynapse.cholinergic(30);
+        PrinzCircuit c = new PrinzCircuit();
+        PrinzNeuron pd = c.cell(c.cell("PD", PrinzTable.densities("AB/PD 1")));
+        PrinzNeuron lp = c.cell(c.cell("LP", PrinzTable.densities("LP 4")));
+        GradedSynapse glut = c.synapseAt(c.synapse(PD_LP_SYNAPSES.get(0))), chol = c.synapseAt(c.synapse(PD_LP_SYNAPSES.get(1)));
         Rng rng = new Rng(2025);
         OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(PD_LP_OU_TAU_MS, PD_LP_OU_SIGMA_NA, t.dt, 0, rng);
-        for (int k = 0; k < 3000 / DT_SIM; k++) stepPair(pd, lp, glut, chol, 0);   // drop Prinz's 3 s transient
+        double[] u = new double[2];                                                  // PD gets no current
+        for (int k = 0; k < 3000 / DT_SIM; k++) c.step(u, DT_SIM);                  // drop Prinz's 3 s transient
         double[] vlp = new double[n], vpd = new double[n], ilp = new double[n];
         double[][] ion = new double[8][n];
         double[] iglut = new double[n], ichol = new double[n], isyn = new double[n], gglut = new double[n], gchol = new double[n];
         double[] gs = new double[8], es = new double[8], cur = new double[8];
         for (int k = 0; k < n; k++) {
-            double u = ou.next(PD_LP_OU_MEAN_NA);
+            u[1] = ou.next(PD_LP_OU_MEAN_NA);
             vlp[k] = lp.v;
             vpd[k] = pd.v;
-            ilp[k] = u;
+            ilp[k] = u[1];
             lp.currents(gs, es, cur);
-            for (int c = 0; c < 8; c++) ion[c][k] = cur[c];
+            for (int q = 0; q < 8; q++) ion[q][k] = cur[q];
             iglut[k] = glut.current(lp.v);
             ichol[k] = chol.current(lp.v);
             isyn[k] = iglut[k] + ichol[k];
             gglut[k] = glut.conductance();
             gchol[k] = chol.conductance();
-            for (int s = 0; s < sub; s++) stepPair(pd, lp, glut, chol, u);
+            for (int s = 0; s < sub; s++) c.step(u, DT_SIM);
         }
         List<double[]> truthCols = new ArrayList<>();
-        for (double[] c : ion) truthCols.add(c);
+        for (double[] col : ion) truthCols.add(col);
         truthCols.addAll(List.of(iglut, ichol, isyn, gglut, gchol));
         t.segments.add(List.of(vlp, vpd, ilp));
         t.truthSegments.add(truthCols);
@@ -265,14 +270,4 @@ public final class NamedDatasets {
     }
 
     static final double PD_LP_OU_MEAN_NA = 0.0, PD_LP_OU_SIGMA_NA = 0.5, PD_LP_OU_TAU_MS = 5.0;
-
-    private static void stepPair(PrinzNeuron pd, PrinzNeuron lp, GradedSynapse glut, GradedSynapse chol, double uLp) {
-        double vpd = pd.v;
-        double gSyn = glut.conductance() + chol.conductance();
-        double gE = glut.conductance() * glut.e + chol.conductance() * chol.e;
-        pd.step(0, 0, 0, DT_SIM);
-        lp.step(uLp, gSyn, gE, DT_SIM);
-        glut.step(vpd, DT_SIM);
-        chol.step(vpd, DT_SIM);
-    }
 }
