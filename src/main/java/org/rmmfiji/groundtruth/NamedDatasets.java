@@ -30,6 +30,9 @@ import org.rmmfiji.model.Presets;
  * {@code pd-burster} (Prinz AB/PD 1, an endogenous burster);</li>
  * <li>{@code pd-lp}: an AB/PD 1 burster, recorded as a measured input, drives LP 4 through AB→LP glutamatergic
  * and PD→LP cholinergic synapses of 30 nS; LP gets an OU current; 10 kHz; 220 s split 180 / 20 / 20 s.</li>
+ * <li>circuits ({@link #CIRCUITS}), every cell modelled and driven by its own OU current, 10 kHz, 160 s split
+ * 120 / 20 / 20 s, their connectivity stated by {@link #trueSynapses}: {@code pyloric3} (PD, LP, PY) and {@code hco}
+ * (a half-centre oscillator).</li>
  * </ul>
  * Models are integrated by exponential Euler at 0.025 ms and sampled at the recording rate; the injected
  * current is held over each recording interval, as the discrete-time model sees it.
@@ -74,7 +77,7 @@ public final class NamedDatasets {
         return sb.toString();
     }
 
-    private static String num(double x) { return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString(); }
+    static String num(double x) { return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString(); }
 
     /** Hodgkin–Huxley; the training mean crosses the step-current onset of repetitive firing (≈ 6.5 nA), though with σ 5 nA it fires (≈ 45 Hz) from the start. */
     public static final NamedDataset HH = oneNeuron("hh", "Hodgkin–Huxley neuron",
@@ -123,10 +126,73 @@ public final class NamedDatasets {
             "AB/PD 1 burster (measured input) driving LP 4 through 30 nS glutamatergic and 30 nS cholinergic synapses, OU current into LP, 10 kHz, 180 s train / 20 s validation / 20 s test",
             "lp-pd", List.of("LP"), List.of("PD"), List.of("I_LP"), null, new double[] {180.0 / 220, 20.0 / 220});
 
+    /** The circuit datasets and how each is made (insertion order is the listing order, after the others). */
+    static final Map<NamedDataset, CircuitProtocol> CIRCUITS = new LinkedHashMap<>();
+
+    /** 120 s train, 20 s validation, 20 s test of one segment, split by time as pd-lp. */
+    static final double CIRCUIT_MS = 160_000;
+    static final double[] CIRCUIT_SPLIT = {120.0 / 160, 20.0 / 160};
+
+    private static NamedDataset circuit(String name, String description, CircuitProtocol p) {
+        List<String> neurons = new ArrayList<>(), currents = new ArrayList<>();
+        for (CircuitProtocol.Cell c : p.cells) {
+            neurons.add(c.name);
+            currents.add("I_" + c.name);
+        }
+        NamedDataset d = new NamedDataset(name, description + "; " + p.describe(), Presets.CIRCUIT_SYNCOND, neurons, List.of(), currents, null,
+                CIRCUIT_SPLIT.clone());
+        CIRCUITS.put(d, p);
+        return d;
+    }
+
+    /**
+     * The pyloric circuit of Prinz et al. (2004, their canonical network, with AB/PD 1 for AB/PD) changed so that the
+     * truth holds absent, inhibitory and excitatory connections: PY→LP removed, LP→PY excitatory (E 0 mV, 30 nS,
+     * glutamatergic kinetics). Without PY→LP nothing but PD's next burst ends LP's, and a depolarised LP holds PD
+     * silent for good; so LP and PY sit below threshold and fire on their fluctuations (as lp-alone's validation),
+     * after PD's inhibition releases them. Measured over the 160 s: PD bursts every ≈ 1.5 s (median; 10–90 % of cycles
+     * 1.0–2.2 s), LP and PY fire in ≈ 80 % of cycles from phase ≈ 0.5 to ≈ 0.8. The fluctuations time the spikes: a
+     * second start of the circuit settled 0.7 s longer has the same spike times (Γ 1.00 in 20 s windows) after 60 s.
+     */
+    public static final NamedDataset PYLORIC3 = circuit("pyloric3",
+            "Three-cell pyloric circuit, Prinz 2004 AB/PD 1 (PD), LP 4 (LP) and PY 1 (PY): canonical synapses AB→LP glut 30 nS, PD→LP chol 30 nS, AB→PY glut 10 nS, PD→PY chol 3 nS, LP→AB/PD glut 30 nS; PY→LP removed, LP→PY excitatory (E 0 mV) 30 nS; every cell modelled, no inputs; 10 kHz, 120 s train / 20 s validation / 20 s test",
+            new CircuitProtocol(CIRCUIT_MS,
+                    List.of(new CircuitProtocol.Cell("PD", "AB/PD 1", 0, 0.2, 5, 1001),
+                            new CircuitProtocol.Cell("LP", "LP 4", -0.8, 1.6, 2, 1002),
+                            new CircuitProtocol.Cell("PY", "PY 1", -1, 1, 2, 1003)),
+                    List.of(CircuitSynapse.glutamatergic("PD", "LP", 30), CircuitSynapse.cholinergic("PD", "LP", 30),
+                            CircuitSynapse.glutamatergic("PD", "PY", 10), CircuitSynapse.cholinergic("PD", "PY", 3),
+                            CircuitSynapse.glutamatergic("LP", "PD", 30), CircuitSynapse.excitatory("LP", "PY", 30))));
+
+    /**
+     * A half-centre oscillator (Marder &amp; Calabrese 1996, Physiol. Rev. 76:687): Prinz 2004 LP 1 and LP 2, each firing
+     * single spikes tonically alone (≈ 7 and ≈ 6 Hz), burst in alternation when they inhibit each other through Prinz's
+     * glutamatergic synapse, as the dynamic-clamp half-centres of STG neurons of Sharp, Skinner &amp; Marder (1996,
+     * J. Neurophysiol. 76:867). Measured over the 160 s: period ≈ 1.33 s (10–90 % of cycles 1.19–1.49 s), 15 and 14
+     * spikes per burst, N2's bursts start at phase 0.53 of N1's cycle. The OU currents are weak and the rhythm is the
+     * circuit's own, so its spike times are not reproducible from another start (Γ ≈ 0).
+     */
+    public static final NamedDataset HCO = circuit("hco",
+            "Half-centre oscillator, Prinz 2004 LP 1 (N1) and LP 2 (N2), tonic alone, bursting in anti-phase under reciprocal glutamatergic inhibition N1→N2 and N2→N1 of 30 nS; both modelled, no inputs; 10 kHz, 120 s train / 20 s validation / 20 s test",
+            new CircuitProtocol(CIRCUIT_MS,
+                    List.of(new CircuitProtocol.Cell("N1", "LP 1", 0, 0.1, 5, 1101), new CircuitProtocol.Cell("N2", "LP 2", 0, 0.1, 5, 1102)),
+                    List.of(CircuitSynapse.glutamatergic("N1", "N2", 30), CircuitSynapse.glutamatergic("N2", "N1", 30))));
+
     public static List<NamedDataset> all() {
         List<NamedDataset> all = new ArrayList<>(ONE_NEURON.keySet());
         all.add(1, PD_LP);
+        all.addAll(CIRCUITS.keySet());
         return List.copyOf(all);
+    }
+
+    /**
+     * The true synaptic connectivity of a dataset, one entry per synaptic component (AB/PD's pairs as two entries); a
+     * connection that is absent has none. Empty for the one-neuron datasets.
+     */
+    public static List<CircuitSynapse> trueSynapses(NamedDataset d) {
+        if (d == PD_LP) return PD_LP_SYNAPSES;
+        CircuitProtocol p = CIRCUITS.get(d);
+        return p == null ? List.of() : p.synapses;
     }
 
     public static List<String> names() {
@@ -215,8 +281,13 @@ public final class NamedDatasets {
         OneNeuronProtocol p = ONE_NEURON.get(d);
         if (p != null) return p.simulate(durationScale);
         if (d == PD_LP) return pdLp(durationScale);
+        CircuitProtocol c = CIRCUITS.get(d);
+        if (c != null) return c.simulate(durationScale);
         throw new IllegalArgumentException(d.name);
     }
+
+    /** pd-lp's synapses: AB/PD's glutamatergic and cholinergic copies onto LP, 30 nS each. */
+    static final List<CircuitSynapse> PD_LP_SYNAPSES = List.of(CircuitSynapse.glutamatergic("PD", "LP", 30), CircuitSynapse.cholinergic("PD", "LP", 30));
 
     private static Tables pdLp(double scale) {
         Tables t = new Tables();
@@ -232,32 +303,34 @@ public final class NamedDatasets {
         t.truthNames = truth;
         int sub = (int) Math.round(t.dt / DT_SIM);
         int n = (int) Math.round(220_000 * scale / t.dt);
-        PrinzNeuron pd = new PrinzNeuron(PrinzTable.densities("AB/PD 1"));
-        PrinzNeuron lp = new PrinzNeuron(PrinzTable.densities("LP 4"));
-        GradedSynapse glut = GradedSynapse.glutamatergic(30), chol = GradedSynapse.cholinergic(30);
+        PrinzCircuit c = new PrinzCircuit();
+        PrinzNeuron pd = c.cell(c.cell("PD", PrinzTable.densities("AB/PD 1")));
+        PrinzNeuron lp = c.cell(c.cell("LP", PrinzTable.densities("LP 4")));
+        GradedSynapse glut = c.synapseAt(c.synapse(PD_LP_SYNAPSES.get(0))), chol = c.synapseAt(c.synapse(PD_LP_SYNAPSES.get(1)));
         Rng rng = new Rng(2025);
         OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(PD_LP_OU_TAU_MS, PD_LP_OU_SIGMA_NA, t.dt, 0, rng);
-        for (int k = 0; k < 3000 / DT_SIM; k++) stepPair(pd, lp, glut, chol, 0);   // drop Prinz's 3 s transient
+        double[] u = new double[2];                                                  // PD gets no current
+        for (int k = 0; k < 3000 / DT_SIM; k++) c.step(u, DT_SIM);                  // drop Prinz's 3 s transient
         double[] vlp = new double[n], vpd = new double[n], ilp = new double[n];
         double[][] ion = new double[8][n];
         double[] iglut = new double[n], ichol = new double[n], isyn = new double[n], gglut = new double[n], gchol = new double[n];
         double[] gs = new double[8], es = new double[8], cur = new double[8];
         for (int k = 0; k < n; k++) {
-            double u = ou.next(PD_LP_OU_MEAN_NA);
+            u[1] = ou.next(PD_LP_OU_MEAN_NA);
             vlp[k] = lp.v;
             vpd[k] = pd.v;
-            ilp[k] = u;
+            ilp[k] = u[1];
             lp.currents(gs, es, cur);
-            for (int c = 0; c < 8; c++) ion[c][k] = cur[c];
+            for (int q = 0; q < 8; q++) ion[q][k] = cur[q];
             iglut[k] = glut.current(lp.v);
             ichol[k] = chol.current(lp.v);
             isyn[k] = iglut[k] + ichol[k];
             gglut[k] = glut.conductance();
             gchol[k] = chol.conductance();
-            for (int s = 0; s < sub; s++) stepPair(pd, lp, glut, chol, u);
+            for (int s = 0; s < sub; s++) c.step(u, DT_SIM);
         }
         List<double[]> truthCols = new ArrayList<>();
-        for (double[] c : ion) truthCols.add(c);
+        for (double[] col : ion) truthCols.add(col);
         truthCols.addAll(List.of(iglut, ichol, isyn, gglut, gchol));
         t.segments.add(List.of(vlp, vpd, ilp));
         t.truthSegments.add(truthCols);
@@ -265,14 +338,4 @@ public final class NamedDatasets {
     }
 
     static final double PD_LP_OU_MEAN_NA = 0.0, PD_LP_OU_SIGMA_NA = 0.5, PD_LP_OU_TAU_MS = 5.0;
-
-    private static void stepPair(PrinzNeuron pd, PrinzNeuron lp, GradedSynapse glut, GradedSynapse chol, double uLp) {
-        double vpd = pd.v;
-        double gSyn = glut.conductance() + chol.conductance();
-        double gE = glut.conductance() * glut.e + chol.conductance() * chol.e;
-        pd.step(0, 0, 0, DT_SIM);
-        lp.step(uLp, gSyn, gE, DT_SIM);
-        glut.step(vpd, DT_SIM);
-        chol.step(vpd, DT_SIM);
-    }
 }
