@@ -44,6 +44,31 @@ public final class Bursts {
         return median(d);
     }
 
+    /** Onsets of the bursts of at least {@code minSpikes} spikes (a lone noise-driven spike is no burst). */
+    public double[] onsets(int minSpikes) {
+        return java.util.stream.IntStream.range(0, onsets.length).filter(i -> spikes[i] >= minSpikes).mapToDouble(i -> onsets[i]).toArray();
+    }
+
+    /**
+     * Circular mean phase (0–1) of event times in the cycles that consecutive reference onsets delimit, e.g. where
+     * another cell's bursts start in this cell's cycle (0.5: anti-phase); NaN when no event falls inside a cycle.
+     */
+    public static double phase(double[] reference, double[] times) {
+        double cs = 0, sn = 0;
+        int n = 0;
+        for (double t : times)
+            for (int j = 0; j + 1 < reference.length; j++)
+                if (t >= reference[j] && t < reference[j + 1]) {
+                    double ph = 2 * Math.PI * (t - reference[j]) / (reference[j + 1] - reference[j]);
+                    cs += Math.cos(ph);
+                    sn += Math.sin(ph);
+                    n++;
+                }
+        if (n == 0) return Double.NaN;
+        double m = Math.atan2(sn, cs) / (2 * Math.PI);
+        return m < 0 ? m + 1 : m;
+    }
+
     /** Median number of spikes per burst; NaN with no burst. */
     public double spikesPerBurst() {
         if (spikes.length == 0) return Double.NaN;

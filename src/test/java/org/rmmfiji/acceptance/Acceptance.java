@@ -53,6 +53,37 @@ final class Acceptance {
         return s;
     }
 
+    /** A circuit dataset (pyloric3, hco) with circuit-syncond, split 120 s train / 20 s validation / 20 s test. */
+    static FitSettings circuit(NamedDataset d, Path out, int closedLoopEpochs) throws IOException {
+        FitSettings s = new FitSettings();
+        s.recording_file = dataset(d).toString();
+        s.output_dir = out.toString();
+        s.preset = org.rmmfiji.model.Presets.CIRCUIT_SYNCOND;
+        s.train_fraction = 120.0 / 160;
+        s.validation_fraction = 20.0 / 160;
+        s.closed_loop_epochs = closedLoopEpochs;
+        return s;
+    }
+
+    /**
+     * Each modelled neuron of a fit run freely on the test segment with every other cell held at its recording (the
+     * authors' cell-by-cell view of a circuit), scored as the fit scores.
+     */
+    static List<MetricsReport> cellByCell(FitResult r) {
+        org.rmmfiji.data.Segment test = r.segments("test").get(0);
+        List<MetricsReport> out = new java.util.ArrayList<>();
+        int m = r.network.modelledCount();
+        for (int i = 0; i < m; i++) {
+            boolean[] clamped = new boolean[m];
+            java.util.Arrays.fill(clamped, true);
+            clamped[i] = false;
+            org.rmmfiji.sim.FreeRun.Result run = org.rmmfiji.sim.FreeRun.run(r.network, test, r.channels(), null, r.training().dump_fraction, clamped);
+            out.add(org.rmmfiji.metrics.Metrics.compare(r.network.voltageName(i), "test", run.measured[i], run.predicted[i], run.diverged,
+                    r.network.dt(), r.training().score));
+        }
+        return out;
+    }
+
     static MetricsReport find(FitResult r, String neuron, String part) {
         for (MetricsReport m : r.metrics) if (m.neuron.equals(neuron) && m.part.equals(part)) return m;
         throw new AssertionError("no " + part + " metrics for " + neuron + " in " + r.metrics);

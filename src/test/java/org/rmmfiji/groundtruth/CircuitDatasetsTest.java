@@ -145,26 +145,9 @@ class CircuitDatasetsTest {
     }
 
     /** Onsets of bursts of at least three spikes (ISI ≤ 100 ms): a lone noise-driven spike is no burst. */
-    static double[] burstOnsets(double[] v) {
-        Bursts b = Bursts.detect(v, 0.1, -20, 100);
-        List<Double> on = new ArrayList<>();
-        for (int i = 0; i < b.count(); i++) if (b.spikes[i] >= 3) on.add(b.onsets[i]);
-        return on.stream().mapToDouble(Double::doubleValue).toArray();
-    }
+    static double[] burstOnsets(double[] v) { return Bursts.detect(v, 0.1, -20, 100).onsets(3); }
 
-    /** Circular mean phase (0–1) of event times in the cycles the reference onsets delimit. */
-    static double phase(double[] reference, double[] times) {
-        double cs = 0, sn = 0;
-        for (double t : times)
-            for (int j = 0; j + 1 < reference.length; j++)
-                if (t >= reference[j] && t < reference[j + 1]) {
-                    double ph = 2 * Math.PI * (t - reference[j]) / (reference[j + 1] - reference[j]);
-                    cs += Math.cos(ph);
-                    sn += Math.sin(ph);
-                }
-        double m = Math.atan2(sn, cs) / (2 * Math.PI);
-        return m < 0 ? m + 1 : m;
-    }
+    static double phase(double[] reference, double[] times) { return Bursts.phase(reference, times); }
 
     static double median(double[] onsets) {
         double[] d = new double[onsets.length - 1];
