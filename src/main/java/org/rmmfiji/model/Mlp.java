@@ -99,6 +99,8 @@ public final class Mlp {
         final double[][] act;      // act[0] unused (the caller's input); act[l] = output of layer l
         final double[][] delta;
         final double[][] effW;
+        /** The raw weights effW was made from (sign-definite layers): softplus costs more than the step it feeds. */
+        final double[][] rawOfEffW;
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -111,6 +113,7 @@ public final class Mlp {
                 delta[l] = new double[sizes[l] * maxT];
             }
             for (int l = 0; l < L; l++) effW[l] = new double[sizes[l + 1] * sizes[l]];
+            rawOfEffW = new double[L][];
         }
 
         /** The output tile (outputs × T) of the last forward pass. */
@@ -128,8 +131,10 @@ public final class Mlp {
             int wo = weights[l].offset();
             if (signs[l] == WeightSign.FREE) {
                 System.arraycopy(p, wo, W, 0, nIn * nOut);
-            } else {
+            } else if (!sameRaw(ws.rawOfEffW[l], p, wo)) {
+                // a free run calls this once per step with the same parameters: recompute only when they changed
                 for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
+                ws.rawOfEffW[l] = java.util.Arrays.copyOfRange(p, wo, wo + nIn * nOut);
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
@@ -145,6 +150,12 @@ public final class Mlp {
             }
             activations[l].apply(y, 0, nOut * T);
         }
+    }
+
+    private static boolean sameRaw(double[] cached, double[] p, int offset) {
+        if (cached == null) return false;
+        for (int k = 0; k < cached.length; k++) if (cached[k] != p[offset + k]) return false;
+        return true;
     }
 
     /**
