@@ -22,6 +22,8 @@ public final class CouplingEntry {
     /** 5th and 95th percentiles of the postsynaptic voltage along the recording (mV). */
     public double post_v_low_mV;
     public double post_v_high_mV;
+    /** The postsynaptic cell's firing threshold along the recording (mV; NaN when it does not spike). */
+    public double post_threshold_mV = Double.NaN;
     /** Share of the current's time integral |I| dt that is outward (hyperpolarising). */
     public double outward_fraction;
     /** excitatory, inhibitory or mixed (see {@link CouplingMatrix#sign}). */

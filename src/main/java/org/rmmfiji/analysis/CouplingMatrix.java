@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.metrics.Metrics;
+import org.rmmfiji.metrics.Spikes;
 import org.rmmfiji.metrics.ScoreSettings;
 import org.rmmfiji.model.Edge;
 import org.rmmfiji.model.Network;
@@ -26,7 +27,7 @@ import org.rmmfiji.sim.FreeRun;
 public final class CouplingMatrix {
     private CouplingMatrix() {}
 
-    /** An outward share above this (or below 1 − this) makes a synapse inhibitory (excitatory) when E alone does not. */
+    /** An outward share above this (or below 1 − this) makes a lumped synapse inhibitory (excitatory). */
     static final double SIGN_SHARE = 0.8;
 
     public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate) {
@@ -36,6 +37,15 @@ public final class CouplingMatrix {
     /** As {@link #compute(Network, Segment, ChannelMap, ScoreSettings, double, boolean)}, from the synapses already forced on the segment. */
     public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate,
                                               List<SynapticTraces.Trace> traces) {
+        List<CouplingEntry> out = entries(net, seg, map, score, dumpFraction, traces);
+        if (ablate)
+            for (int e = 0, row = 0; e < net.edges().size(); e++)
+                if (!net.edges().get(e).intrinsic()) ablate(net, e, seg, map, score, dumpFraction, out.get(row++));
+        return out;
+    }
+
+    private static List<CouplingEntry> entries(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction,
+                                               List<SynapticTraces.Trace> traces) {
         double[] p = net.parameters();
         List<CouplingEntry> out = new ArrayList<>();
         int k0 = FreeRun.transientSamples(net, dumpFraction);
@@ -48,6 +58,7 @@ public final class CouplingMatrix {
             c.post = net.voltageName(edge.post());
             SynapseKind kind = SynapseKind.CONDUCTANCE_BASED;
             List<Double> reversals = new ArrayList<>();
+            List<Double> meanConductances = new ArrayList<>();
             double gMax = 0, eWeighted = 0, gWeights = 0;
             for (SynapticTraces.Trace t : traces) {
                 if (t.edge != e) continue;
@@ -62,6 +73,7 @@ public final class CouplingMatrix {
                     double gq = r * sc.conductance(p, q), sMean = mean(t.output("activation_" + (q + 1)));
                     gMax += gq;
                     reversals.add(sc.reversal(p, q));
+                    meanConductances.add(gq * sMean);
                     eWeighted += gq * sMean * sc.reversal(p, q);
                     gWeights += gq * sMean;
                 }
@@ -72,6 +84,7 @@ public final class CouplingMatrix {
             double[] post = recorded(seg, map.voltageChannel(edge.post()), k0);
             c.post_v_low_mV = percentile(post, 0.05);
             c.post_v_high_mV = percentile(post, 0.95);
+            c.post_threshold_mV = Spikes.threshold(post, net.dt(), score.spike_threshold_mV);
             c.outward_fraction = outwardFraction(current);
             if (kind == SynapseKind.CONDUCTANCE_BASED) {
                 c.rms_nA = rms(current);
@@ -81,21 +94,39 @@ public final class CouplingMatrix {
                 c.reversals_mV = reversals.stream().mapToDouble(Double::doubleValue).toArray();
                 c.e_effective_mV = gWeights > 0 ? eWeighted / gWeights : Double.NaN;
             }
-            c.sign = sign(c.e_effective_mV, c.post_v_low_mV, c.post_v_high_mV, c.outward_fraction);
-            if (ablate) ablate(net, e, seg, map, score, dumpFraction, c);
+            double reference = Double.isFinite(c.post_threshold_mV) ? c.post_threshold_mV : percentile(post, 0.5);
+            c.sign = kind == SynapseKind.LUMPED ? signOfCurrent(c.outward_fraction) : sign(c.reversals_mV, meanConductances, reference);
             out.add(c);
         }
         return out;
     }
 
+    /** A component carrying at least this share of a synapse's mean conductance counts toward its sign. */
+    static final double COMPONENT_SHARE = 0.2;
+
     /**
-     * Excitatory when the reversal lies above the postsynaptic voltage range (the synapse always depolarises),
-     * inhibitory when below it; a reversal inside the range (or a lumped synapse, which has none) is judged by
-     * the direction of the current during the recording, and is mixed when neither direction dominates.
+     * A conductance-based synapse is excitatory when its reversal lies above the postsynaptic firing threshold (it can
+     * drive the cell to fire) and inhibitory when below (it holds the cell back, by hyperpolarising or shunting: the
+     * textbook definition, which does not depend on where the cell happens to sit); mixed when components that each carry
+     * ≥ 20 % of its mean conductance lie on both sides. Without spikes the median voltage stands in for the threshold.
      */
-    static String sign(double eEffective, double low, double high, double outwardFraction) {
-        if (Double.isFinite(eEffective) && eEffective >= high) return "excitatory";
-        if (Double.isFinite(eEffective) && eEffective <= low) return "inhibitory";
+    static String sign(double[] reversals, List<Double> meanConductances, double threshold) {
+        double total = 0;
+        for (double g : meanConductances) total += g;
+        boolean above = false, below = false;
+        for (int k = 0; k < reversals.length; k++) {
+            if (total > 0 && meanConductances.get(k) < COMPONENT_SHARE * total) continue;
+            if (reversals[k] >= threshold) above = true;
+            else below = true;
+        }
+        return above && below ? "mixed" : above ? "excitatory" : "inhibitory";
+    }
+
+    /**
+     * A lumped synapse has no reversal: judged by the direction of its current during the recording, mixed when
+     * neither direction carries 80 % of it (its direction, like its scale, can trade with the intrinsic current).
+     */
+    static String signOfCurrent(double outwardFraction) {
         if (outwardFraction >= SIGN_SHARE) return "inhibitory";
         if (outwardFraction <= 1 - SIGN_SHARE) return "excitatory";
         return "mixed";

@@ -139,7 +139,7 @@ public final class InspectCouplingJob {
     }
 
     static final String MATRIX_HEADER = "pre,post,kind,components,rms_nA,peak_nA,g_max_uS,g_mean_uS,reversals_mV,e_effective_mV,post_v_low_mV,post_v_high_mV,"
-            + "outward_fraction,sign,score_intact,score_ablated,ablation_drop,note";
+            + "post_threshold_mV,outward_fraction,sign,score_intact,score_ablated,ablation_drop,note";
 
     static void writeMatrix(Path file, List<CouplingEntry> m) throws IOException {
         AtomicFiles.writeText(file, w -> {
@@ -148,7 +148,7 @@ public final class InspectCouplingJob {
                 StringBuilder rev = new StringBuilder();
                 for (double x : e.reversals_mV) rev.append(rev.length() == 0 ? "" : ";").append(num(x));
                 w.write(String.join(",", e.pre, e.post, e.kind, Integer.toString(e.components), num(e.rms_nA), num(e.peak_nA), num(e.g_max_uS),
-                        num(e.g_mean_uS), rev.toString(), num(e.e_effective_mV), num(e.post_v_low_mV), num(e.post_v_high_mV), num(e.outward_fraction),
+                        num(e.g_mean_uS), rev.toString(), num(e.e_effective_mV), num(e.post_v_low_mV), num(e.post_v_high_mV), num(e.post_threshold_mV), num(e.outward_fraction),
                         e.sign, num(e.score_intact), num(e.score_ablated), num(e.ablation_drop), "\"" + e.note + "\"") + "\n");
             }
         });

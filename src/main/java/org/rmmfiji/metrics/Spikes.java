@@ -24,6 +24,30 @@ public final class Spikes {
         return Arrays.copyOf(t, n);
     }
 
+    /** The rate of rise (mV/ms) that marks a spike's take-off, the usual electrophysiological definition of threshold. */
+    public static final double THRESHOLD_SLOPE_MV_PER_MS = 10;
+
+    /**
+     * The firing threshold of a trace: for every spike (an upward crossing of {@code detectMv}), the voltage where the
+     * rise that carried it past {@code detectMv} began to exceed {@link #THRESHOLD_SLOPE_MV_PER_MS}; the median over
+     * spikes. NaN when the trace has no spike.
+     */
+    public static double threshold(double[] v, double dtMs, double detectMv) {
+        double[] t = detect(v, dtMs, detectMv);
+        double[] th = new double[t.length];
+        int n = 0;
+        int back = (int) Math.ceil(5.0 / dtMs);   // a take-off is at most a few ms before the crossing
+        for (double tc : t) {
+            int k = (int) Math.floor(tc / dtMs);
+            int stop = Math.max(1, k - back);
+            while (k > stop && (v[k] - v[k - 1]) / dtMs >= THRESHOLD_SLOPE_MV_PER_MS) k--;
+            th[n++] = v[k];
+        }
+        if (n == 0) return Double.NaN;
+        Arrays.sort(th, 0, n);
+        return n % 2 == 1 ? th[n / 2] : 0.5 * (th[n / 2 - 1] + th[n / 2]);
+    }
+
     /**
      * The coincidence factor of Kistler et al. (1997) as used by Jolivet et al. (2008):
      * Γ = (N_coinc − 2νΔN_data) / (½(N_data + N_model)) · 1/(1 − 2νΔ), where ν = N_model/T is the model's rate,

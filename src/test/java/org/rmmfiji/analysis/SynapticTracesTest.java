@@ -98,11 +98,13 @@ class SynapticTracesTest {
     }
 
     @Test
-    void signFollowsTheReversalAgainstThePostsynapticRange() {
-        assertEquals("inhibitory", CouplingMatrix.sign(-80, -65, -30, 0.5));
-        assertEquals("excitatory", CouplingMatrix.sign(0, -65, -30, 0.5));
-        assertEquals("inhibitory", CouplingMatrix.sign(-50, -65, -30, 0.9));
-        assertEquals("excitatory", CouplingMatrix.sign(Double.NaN, -65, -30, 0.1));
-        assertEquals("mixed", CouplingMatrix.sign(-50, -65, -30, 0.5));
+    void signFollowsTheReversalAgainstTheFiringThreshold() {
+        assertEquals("inhibitory", CouplingMatrix.sign(new double[] {-75}, List.of(1.0), -50));
+        assertEquals("excitatory", CouplingMatrix.sign(new double[] {-20}, List.of(1.0), -50));
+        assertEquals("mixed", CouplingMatrix.sign(new double[] {-80, 0}, List.of(0.5, 0.5), -50));
+        assertEquals("inhibitory", CouplingMatrix.sign(new double[] {-80, 0}, List.of(0.95, 0.05), -50), "an idle component does not count");
+        assertEquals("inhibitory", CouplingMatrix.signOfCurrent(0.9));
+        assertEquals("excitatory", CouplingMatrix.signOfCurrent(0.1));
+        assertEquals("mixed", CouplingMatrix.signOfCurrent(0.5));
     }
 }
