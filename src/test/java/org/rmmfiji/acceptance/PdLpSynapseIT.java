@@ -33,7 +33,7 @@ import org.rmmfiji.train.ProgressListener;
  * generator's true synaptic current into LP (glutamatergic −70 mV + cholinergic −80 mV, 30 nS each).
  */
 class PdLpSynapseIT {
-    static final int EPOCHS = 40;
+    static final int EPOCHS = 30;
 
     @Test
     void conductanceBasedSynapseRecoversTheTrueCurrent(@TempDir Path out) throws Exception {

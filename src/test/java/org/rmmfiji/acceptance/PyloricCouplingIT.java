@@ -29,7 +29,7 @@ import org.rmmfiji.train.ProgressListener;
  * the truth, with ablation drops and each cell's free-run score inside the recorded circuit, goes to the README.
  */
 class PyloricCouplingIT {
-    static final int EPOCHS = 30;
+    static final int EPOCHS = 20;
 
     @Test
     void allToAllFitFindsTheCircuit(@TempDir Path out) throws Exception {
@@ -60,7 +60,7 @@ class PyloricCouplingIT {
         System.out.print(rows);
 
         // The issue also asks that every absent synapse rank below every true one of ≥ 10 nS (by ablation drop and by RMS
-        // current) and that every cell score ≥ 0.7 running freely. Measured (30 epochs, seed 1): not reached. PD's own
+        // current) and that every cell score ≥ 0.7 running freely. Measured (30 epochs, seed 1; the test runs 20 to keep the acceptance tier within its half hour): not reached. PD's own
         // bursting is not learned (score 0, as on pd-burster), and the absent PY → PD synapse carries 3.9 nA to make up
         // for it; PY → LP (absent) has an ablation drop of 0.07 against PD → LP's 0.03. The README shows the matrix.
         // What the fit does get right, and what is asserted: the sign of every true synapse of ≥ 10 nS.
