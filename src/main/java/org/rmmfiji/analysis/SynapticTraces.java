@@ -119,7 +119,7 @@ public final class SynapticTraces {
             for (int k = 0; k < steps; k += CHUNK) {
                 int n = Math.min(CHUNK, steps - k);
                 for (int t = 0; t < CHUNK; t++) {
-                    int kk = k + Math.min(t, n - 1);   // the tail of the last chunk repeats its last sample
+                    int kk = k + Math.min(t, n - 1);   // the tail of the last chunk is evaluated and discarded
                     for (int q = 0; q < S; q++) x[q * CHUNK + t] = state[q];
                     vPost[t] = post[kk];
                     if (t < n) {

@@ -35,14 +35,21 @@ public final class Dataset {
                     + trainFraction + " validation=" + validationFraction);
         List<Segment> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
         for (Segment s : rec.segments()) {
-            int n = s.length();
-            int a = (int) Math.round(n * trainFraction);
-            int b = Math.min(n, (int) Math.round(n * (trainFraction + validationFraction)));
-            if (a > 0) tr.add(s.slice(s.name() + "[train]", 0, a));
-            if (b > a) va.add(s.slice(s.name() + "[validation]", a, b));
-            if (n > b) te.add(s.slice(s.name() + "[test]", b, n));
+            Segment[] parts = parts(s, trainFraction, validationFraction);
+            if (parts[0] != null) tr.add(parts[0]);
+            if (parts[1] != null) va.add(parts[1]);
+            if (parts[2] != null) te.add(parts[2]);
         }
         return new Dataset(rec, tr, va, te);
+    }
+
+    /** The train, validation and test parts of one segment by time fraction (null where a part is empty). */
+    public static Segment[] parts(Segment s, double trainFraction, double validationFraction) {
+        int n = s.length();
+        int a = (int) Math.round(n * trainFraction);
+        int b = Math.min(n, (int) Math.round(n * (trainFraction + validationFraction)));
+        return new Segment[] {a > 0 ? s.slice(s.name() + "[train]", 0, a) : null, b > a ? s.slice(s.name() + "[validation]", a, b) : null,
+                n > b ? s.slice(s.name() + "[test]", b, n) : null};
     }
 
     /** Splits by whole segments: segment indices for training, validation and test. */

@@ -36,6 +36,9 @@ public class InspectCouplingCommand extends ModelRunCommand {
     private File model_file;
     @Parameter(label = "Segment (sweep or file, from 0)", min = "0", persist = false)
     private int segment = DEFAULTS.segment;
+    @Parameter(label = "Part of the segment", choices = {"all", "train", "validation", "test"}, persist = false,
+            description = "train, validation or test: as the model was split when fitted (by time fraction)")
+    private String part = DEFAULTS.part;
     @Parameter(label = "Ablate each synapse (one free run per synapse and model)", required = false, persist = false)
     private boolean ablation = DEFAULTS.ablation;
 

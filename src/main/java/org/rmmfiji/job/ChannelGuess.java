@@ -53,7 +53,11 @@ final class ChannelGuess {
 
     static List<String> inputs(Recording rec, String given, List<String> neurons, int count) {
         List<String> in = channels(rec, given);
-        if (!in.isEmpty() || count == 0 || count == org.rmmfiji.model.Preset.ANY) return in;
+        if (!in.isEmpty() || count == 0) return in;
+        if (count == org.rmmfiji.model.Preset.ANY) {   // a circuit preset: every other voltage channel drives the modelled cells
+            for (String v : rec.channelNames(Units.Kind.VOLTAGE)) if (!neurons.contains(v)) in.add(v);
+            return in;
+        }
         for (String v : rec.channelNames(Units.Kind.VOLTAGE)) if (!neurons.contains(v) && in.size() < count) in.add(v);
         if (in.size() < count)
             throw new InvalidInputException(rec.source() + ": the preset needs " + count + " measured input voltage(s) besides " + neurons

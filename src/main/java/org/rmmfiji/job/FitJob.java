@@ -199,7 +199,7 @@ public final class FitJob {
         p.voltageChannels = new ArrayList<>(neurons);
         p.voltageChannels.addAll(inputs);
         if ((nNeurons != Preset.ANY && neurons.size() != nNeurons) || (nInputs != Preset.ANY && inputs.size() != nInputs))
-            throw new InvalidInputException("the model has " + nNeurons + " neuron(s) and " + nInputs + " input(s); got neurons " + neurons + " and inputs " + inputs);
+            throw new InvalidInputException("the model has " + count(nNeurons) + " neuron(s) and " + count(nInputs) + " input(s); got neurons " + neurons + " and inputs " + inputs);
 
         if (initial != null) {
             if (Math.abs(initial.dt_ms - p.recording.dt()) > 1e-6 * initial.dt_ms)
@@ -214,6 +214,10 @@ public final class FitJob {
                 if (!(s.synapse_sparsity >= 0)) throw new InvalidInputException("synapse_sparsity must be ≥ 0, got " + s.synapse_sparsity);
                 Circuits.setSparsity(spec, s.synapse_sparsity);
             }
+            if (p.preset.neuronCount() == Preset.ANY && fileSpec == null && spec.edges.stream().allMatch(e -> e.intrinsic()))
+                throw new InvalidInputException("preset " + p.preset.id() + " couples cells, but the model has no synapse: neurons " + spec.neurons
+                        + ", inputs " + spec.inputs + (s.connectivity.isBlank() ? "" : ", connectivity " + s.connectivity)
+                        + "; name at least two voltage channels (neurons=, inputs=) or a connectivity with a synapse");
             realize(spec, s.filter_realization);
             if (s.capacitance_nF != null) {
                 if (!(s.capacitance_nF > 0)) throw new InvalidInputException("capacitance_nF must be a positive number of nF (leave it unset to learn 1/C), got " + s.capacitance_nF);
@@ -273,9 +277,14 @@ public final class FitJob {
         if (realization == null || realization.isBlank() || realization.equals("preset")) return;
         if (!realization.equals("diagonal") && !realization.equals("gobf"))
             throw new InvalidInputException("filter_realization must be preset, diagonal or gobf; got '" + realization + "'");
-        for (org.rmmfiji.model.EdgeSpec e : spec.edges)
+        for (org.rmmfiji.model.EdgeSpec e : spec.edges) {
+            // a conductance-based synapse's gates are monotone in the voltage history only on diagonal filters
+            if (e.currents.stream().anyMatch(c -> "synaptic".equals(c.type))) continue;
             for (org.rmmfiji.model.FilterBankSpec.BlockSpec b : e.filter_bank.blocks()) b.type = realization;
+        }
     }
+
+    private static String count(int n) { return n == Preset.ANY ? "any number of" : Integer.toString(n); }
 
     private static int orDefault(Integer given, int preset) { return given != null ? given : preset; }
 

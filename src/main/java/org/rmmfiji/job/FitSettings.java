@@ -19,7 +19,7 @@ public final class FitSettings extends ModelRunSettings {
     public String filter_realization = "preset";
     @Key("Synapses: empty keeps the preset's; all-to-all, none, pairs pre>post (PD>LP, LP>PY) or an adjacency matrix, one row per modelled neuron and one column per voltage (neurons, then inputs), e.g. \"1 1 0; 1 1 1; 0 1 1\".")
     public String connectivity = "";
-    @Key("Weight of Σḡ of every conductance-based synapse in the regulariser (pushes synapses the data do not need toward zero); unset: none.")
+    @Key("Weight of Σḡ (µS) of every conductance-based synapse, added to the training loss (pushes synapses the data do not need toward zero); unset: none.")
     public Double synapse_sparsity;
     @Key("A fitted model (*.rmm.json) to continue training from; empty: a fresh initialisation.")
     public String initial_model = "";

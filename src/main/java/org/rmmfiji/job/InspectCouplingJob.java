@@ -58,6 +58,7 @@ public final class InspectCouplingJob {
             files.add(mf);
             nets.add(ModelFiles.toNetwork(mf, f));
         }
+        if (nets.isEmpty()) throw new InvalidInputException("model_file names no file: give a fitted model (*.rmm.json), or several separated by commas");
         Network first = nets.get(0);
         for (int k = 1; k < nets.size(); k++) {
             Network n = nets.get(k);
@@ -72,7 +73,7 @@ public final class InspectCouplingJob {
         for (String w : rec.warnings()) listener.warning(w);
         if (s.segment < 0 || s.segment >= rec.segments().size())
             throw new InvalidInputException("segment " + s.segment + " does not exist: " + rec.source() + " has " + rec.segments().size() + " segment(s), 0 to " + (rec.segments().size() - 1));
-        Segment seg = rec.segments().get(s.segment);
+        Segment seg = part(rec.segments().get(s.segment), s.part, files.get(0), s.model_file);
         ChannelMap map = PredictJob.bind(s, rec, first, files.get(0));
         ScoreSettings score = files.get(0).score != null ? files.get(0).score : new ScoreSettings();
         double dump = new TrainingSettings().dump_fraction;
@@ -114,7 +115,10 @@ public final class InspectCouplingJob {
         return r;
     }
 
-    /** Writes the CSVs of a result (after the front end has drawn its figures, so that a failed figure writes nothing). */
+    /**
+     * Writes the CSVs of a result, each file whole. A front end calls it after drawing its figures, so that a figure that
+     * cannot be drawn writes nothing; a disk failure between files can still leave some of them.
+     */
     public static void write(CouplingResult r) throws IOException {
         writeMatrix(r.matrixFile, r.matrix);
         writeTraces(r.tracesFile, r);
@@ -122,6 +126,22 @@ public final class InspectCouplingJob {
         if (r.spreadFile != null) writeSpread(r.spreadFile, r.spread);
         r.written = new ArrayList<>(List.of(r.matrixFile, r.tracesFile, r.curvesFile));
         if (r.spreadFile != null) r.written.add(r.spreadFile);
+    }
+
+    /** The part of a segment a model's fraction split gave it (train, validation or test), or the whole segment. */
+    static Segment part(Segment seg, String part, ModelFile mf, String where) {
+        String p = part == null || part.isBlank() ? "all" : part.trim();
+        if (p.equals("all")) return seg;
+        if (!p.equals("train") && !p.equals("validation") && !p.equals("test"))
+            throw new InvalidInputException("part must be all, train, validation or test; got '" + part + "'");
+        java.util.Map<String, Object> split = mf.provenance.split;
+        if (!"fraction".equals(split.get("split")) || !(split.get("train_fraction") instanceof Number) || !(split.get("validation_fraction") instanceof Number))
+            throw new InvalidInputException("part=" + p + " needs a model fitted with a split by time fraction; " + where + " was split " + split
+                    + " (use part=all and choose the segment)");
+        double tf = ((Number) split.get("train_fraction")).doubleValue(), vf = ((Number) split.get("validation_fraction")).doubleValue();
+        Segment chosen = org.rmmfiji.data.Dataset.parts(seg, tf, vf)[p.equals("train") ? 0 : p.equals("validation") ? 1 : 2];
+        if (chosen == null) throw new InvalidInputException("the " + p + " part of segment " + seg.name() + " is empty (fractions " + tf + ", " + vf + ")");
+        return chosen;
     }
 
     /** From the lowest to the highest recorded voltage of any presynaptic cell, a little beyond. */

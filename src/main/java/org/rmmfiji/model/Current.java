@@ -49,6 +49,12 @@ public interface Current {
     /** The regulariser R(θ) of this current; adds scale·dR/dθ into grad when grad is not null. */
     double regularization(double[] p, double[] grad, double scale);
 
+    /**
+     * A penalty with its own weight, added to the loss as it is (not multiplied by the L2 weight ρ as the regulariser
+     * is), e.g. a synapse's sparsity; adds its gradient into grad when grad is not null. Default: none.
+     */
+    default double penalty(double[] p, double[] grad) { return 0; }
+
     /** Fits input normalisation from the training ranges of v and of every bank state. */
     void setInputRanges(double vMin, double vMax, double[] xMin, double[] xMax);
 

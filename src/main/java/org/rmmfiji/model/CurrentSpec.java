@@ -15,8 +15,8 @@ package org.rmmfiji.model;
  * <li>{@code "synaptic"}: a conductance-based synapse Σ_k ḡ_k s_k(x) (v − E_k) ({@link SynapticCurrent}):
  * {@code states}, {@code layers} (gate-net units, the last = the number of components K), {@code g0_uS}
  * (initial total ḡ, split evenly over the components), {@code train_g}, {@code reversals_mV} (E_k: fixed, or
- * the start and L2 prior of learned ones with {@code train_e}, {@code reg_e}), {@code sparsity} (weight of Σḡ in
- * the regulariser, pushing absent synapses to zero) and {@code norm_limits_mV} (gate inputs normalised from
+ * the start and L2 prior of learned ones with {@code train_e}, {@code reg_e}), {@code sparsity} (weight of Σḡ, in µS, added
+ * to the training loss as it is, pushing absent synapses to zero) and {@code norm_limits_mV} (gate inputs normalised from
  * these voltage limits times each state's DC gain, as the authors do; null: from the training data).</li>
  * </ul>
  * {@code reg_weight} multiplies the current's whole regulariser.
@@ -85,7 +85,6 @@ public final class CurrentSpec {
         c.layers = new int[] {hidden, reversals.length};
         c.activations = new String[] {"sigmoid", "sigmoid"};
         c.layer_reg_weights = new double[] {1.0, 1.0};
-        c.output_bias = true;
         c.g0_uS = g0;
         c.reversals_mV = reversals.clone();
         c.train_e = trainE;

@@ -52,11 +52,6 @@ public final class Edge {
         }
     }
 
-    /** One current alone (without the readout weight), e.g. for the prediction CSV. */
-    public void forwardCurrent(Workspace ws, int c, double[] p, double[] v, double[] x, int T, double[] out) {
-        currents.get(c).forward(ws.cws[c], p, v, x, T, out);
-    }
-
     /** Output {@code index} of one current (see {@link Current#outputs()}), without the readout weight. */
     public void forwardOutput(Workspace ws, int c, int index, double[] p, double[] v, double[] x, int T, double[] out) {
         currents.get(c).output(ws.cws[c], p, v, x, T, index, out);

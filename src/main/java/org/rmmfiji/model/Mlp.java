@@ -101,6 +101,7 @@ public final class Mlp {
         final double[][] effW;
         /** The raw weights effW was made from (sign-definite layers): softplus costs more than the step it feeds. */
         final double[][] rawOfEffW;
+        final boolean[] valid;
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -114,6 +115,8 @@ public final class Mlp {
             }
             for (int l = 0; l < L; l++) effW[l] = new double[sizes[l + 1] * sizes[l]];
             rawOfEffW = new double[L][];
+            for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) rawOfEffW[l] = new double[sizes[l + 1] * sizes[l]];
+            valid = new boolean[L];
         }
 
         /** The output tile (outputs × T) of the last forward pass. */
@@ -131,10 +134,11 @@ public final class Mlp {
             int wo = weights[l].offset();
             if (signs[l] == WeightSign.FREE) {
                 System.arraycopy(p, wo, W, 0, nIn * nOut);
-            } else if (!sameRaw(ws.rawOfEffW[l], p, wo)) {
+            } else if (!ws.valid[l] || !sameRaw(ws.rawOfEffW[l], p, wo)) {
                 // a free run calls this once per step with the same parameters: recompute only when they changed
                 for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
-                ws.rawOfEffW[l] = java.util.Arrays.copyOfRange(p, wo, wo + nIn * nOut);
+                System.arraycopy(p, wo, ws.rawOfEffW[l], 0, nIn * nOut);
+                ws.valid[l] = true;
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
@@ -153,7 +157,6 @@ public final class Mlp {
     }
 
     private static boolean sameRaw(double[] cached, double[] p, int offset) {
-        if (cached == null) return false;
         for (int k = 0; k < cached.length; k++) if (cached[k] != p[offset + k]) return false;
         return true;
     }

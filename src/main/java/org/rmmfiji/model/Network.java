@@ -116,6 +116,13 @@ public final class Network {
         return r;
     }
 
+    /** Σ over currents of their penalties (not scaled by the L2 weight); adds their gradients into grad when not null. */
+    public double penalty(double[] p, double[] grad) {
+        double r = 0;
+        for (Edge e : edges) for (Current c : e.currents()) r += c.penalty(p, grad);
+        return r;
+    }
+
     public int parameterCount() { return store.modelTrainableCount(); }
 
     /**

@@ -11,7 +11,8 @@ import org.rmmfiji.math.Rng;
  * filtered presynaptic voltage (diagonal banks: with its recent history) and is bounded by 1; the bound is what
  * pins the scale: without it any factor could move between ḡ_k and s_k. ḡ_k = softplus(raw) > 0 starts at
  * g0/K. E_k is fixed, or learned from its start with an optional L2 prior ‖E − E0‖². The regulariser adds
- * {@code sparsity}·Σḡ_k so that synapses the data do not need shrink to zero.
+ * L2 of the gate weights and of ḡ; {@link #penalty} adds {@code sparsity}·Σḡ_k at its own weight, so that synapses the data
+ * do not need shrink to zero.
  */
 public final class SynapticCurrent implements Current {
     private final CurrentSpec spec;
@@ -34,6 +35,15 @@ public final class SynapticCurrent implements Current {
         if (spec.layers == null || spec.layers.length == 0)
             throw new InvalidInputException(who + ": layers must give the gate-net units, the last being the number of components");
         components = spec.layers[spec.layers.length - 1];
+        if (components < 1) throw new InvalidInputException(who + ": the last layer (the number of components) must be at least 1, got " + components);
+        for (FilterBank.Block b : bank.blocks())
+            if (b.isGobf()) throw new InvalidInputException(who + ": a conductance-based synapse needs diagonal filters (GOBF states can fall as the voltage rises, "
+                    + "so its gates would no longer rise with the presynaptic voltage history)");
+        int L0 = spec.layers.length;
+        if (spec.activations != null && spec.activations.length != L0)
+            throw new InvalidInputException(who + ": activations has " + spec.activations.length + " entries for " + L0 + " layers");
+        if (spec.layer_reg_weights != null && spec.layer_reg_weights.length != L0)
+            throw new InvalidInputException(who + ": layer_reg_weights has " + spec.layer_reg_weights.length + " entries for " + L0 + " layers");
         if (spec.reversals_mV == null || spec.reversals_mV.length != components)
             throw new InvalidInputException(who + ": reversals_mV needs one reversal per component (" + components + "), got "
                     + (spec.reversals_mV == null ? "none" : String.valueOf(spec.reversals_mV.length)));
@@ -225,8 +235,8 @@ public final class SynapticCurrent implements Current {
             int o = g.offset() + k;
             double raw = p[o], gk = FastMath.softplus(raw);
             if (g.trainable()) {
-                r += gk * gk + spec.sparsity * gk;
-                if (grad != null) grad[o] += scale * wgt * (2 * gk + spec.sparsity) * FastMath.sigmoid(raw);
+                r += gk * gk;
+                if (grad != null) grad[o] += scale * wgt * 2 * gk * FastMath.sigmoid(raw);
             }
             if (spec.reg_e && e.trainable()) {
                 int oe = e.offset() + k;
@@ -236,6 +246,19 @@ public final class SynapticCurrent implements Current {
             }
         }
         return wgt * r;
+    }
+
+    /** sparsity · Σḡ_k (µS), as the loss sees it: the weight is the user's, not scaled by the L2 weight. */
+    @Override
+    public double penalty(double[] p, double[] grad) {
+        if (spec.sparsity == 0 || !g.trainable()) return 0;
+        double r = 0;
+        for (int k = 0; k < components; k++) {
+            int o = g.offset() + k;
+            r += spec.sparsity * FastMath.softplus(p[o]);
+            if (grad != null) grad[o] += spec.sparsity * FastMath.sigmoid(p[o]);
+        }
+        return r;
     }
 
     @Override

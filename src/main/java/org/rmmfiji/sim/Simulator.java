@@ -221,11 +221,6 @@ public final class Simulator {
         }
     }
 
-    /** Evaluates one current of one edge for every lane at the present state (no step taken). */
-    public void current(State s, double[] p, int edgeIndex, int currentIndex, double[] out) {
-        output(s, p, edgeIndex, currentIndex, 0, out);
-    }
-
     /** Evaluates output {@code outputIndex} (see {@code Current.outputs()}) of one current for every lane at the present state. */
     public void output(State s, double[] p, int edgeIndex, int currentIndex, int outputIndex, double[] out) {
         Edge edge = net.edges().get(edgeIndex);

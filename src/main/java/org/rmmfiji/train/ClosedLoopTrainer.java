@@ -113,7 +113,7 @@ public final class ClosedLoopTrainer implements Trainer {
                             tileGrad[t], tileLoss, t, initialGrad, continuityGrad));
                     for (int k = from * shots.width; k < to * shots.width; k++) initialGrad[k] += continuityGrad[k];
                     double loss = ParallelTiles.sumInOrder(nt, tileGrad, tileLoss, grad);
-                    loss += s.closed_loop_l2 * net.regularization(p, grad, s.closed_loop_l2);
+                    loss += s.closed_loop_l2 * net.regularization(p, grad, s.closed_loop_l2) + net.penalty(p, grad);
                     if (!Double.isFinite(loss)) {
                         ctx.history.stop_detail = "the " + id + " loss became " + loss + " at epoch " + ctx.globalEpoch(epoch)
                                 + " (shots diverging: try shorter shots or a lower learning rate)";

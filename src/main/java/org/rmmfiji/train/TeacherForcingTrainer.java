@@ -58,7 +58,7 @@ public final class TeacherForcingTrainer implements Trainer {
                     int from = b * batch;
                     tiles.run(tilesPerBatch, (w, t) -> w.tile(order, from, batch, t, tileGrad[t], tileLoss, p));
                     double loss = ParallelTiles.sumInOrder(tilesPerBatch, tileGrad, tileLoss, grad);
-                    loss += s.l2 * net.regularization(p, grad, s.l2);
+                    loss += s.l2 * net.regularization(p, grad, s.l2) + net.penalty(p, grad);
                     if (!Double.isFinite(loss)) {
                         ctx.history.stop_detail = "the training loss became " + loss + " at epoch " + ctx.globalEpoch(epoch) + " (learning rate too high?)";
                         ctx.listener.message("Stopped: " + ctx.history.stop_detail);

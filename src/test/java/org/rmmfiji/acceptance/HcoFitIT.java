@@ -28,7 +28,7 @@ class HcoFitIT {
     static final int EPOCHS = 30;
 
     @Test
-    void halfCentreOscillatorAlternatesInFreeRun(@TempDir Path out) throws Exception {
+    void halfCentreOscillatorBurstsInFreeRun(@TempDir Path out) throws Exception {
         FitResult r = FitJob.run(Acceptance.circuit(NamedDatasets.HCO, out, EPOCHS), ProgressListener.NONE, new CancelToken());
         MetricsReport n1 = Acceptance.find(r, "N1", "test"), n2 = Acceptance.find(r, "N2", "test");
         FreeRun.Result run = r.freeRun("test");

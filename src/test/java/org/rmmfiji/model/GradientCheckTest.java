@@ -109,6 +109,13 @@ class GradientCheckTest {
         p[eb.offset()] = -50.5;
         p[eb.offset() + 1] = -49.7;
         regularizerMatchesDifferences(net);
+        double[] grad = new double[p.length];
+        double pen = net.penalty(p, grad);
+        assertTrue(pen > 0, "the sparsity penalty is on");
+        for (int k = 0; k < p.length; k++) {
+            final int kk = k;
+            assertClose(central(() -> net.penalty(p, null), p, kk, 1e-4), grad[kk], "penalty d/dp[" + kk + "]");
+        }
     }
 
     static void regularizerMatchesDifferences(Network net) {
