@@ -81,7 +81,7 @@ public final class CouplingMatrix {
             }
             c.kind = kind.id();
             c.note = kind.note();
-            double[] post = recorded(seg, map.voltageChannel(edge.post()), k0);
+            double[] post = SynapticTraces.recorded(seg, map.voltageChannel(edge.post()), k0);
             c.post_v_low_mV = percentile(post, 0.05);
             c.post_v_high_mV = percentile(post, 0.95);
             c.post_threshold_mV = Spikes.threshold(post, net.dt(), score.spike_threshold_mV);
@@ -147,12 +147,6 @@ public final class CouplingMatrix {
     static double score(Network net, int neuron, Segment seg, ChannelMap map, ScoreSettings score, double dump, boolean[] clamped) {
         FreeRun.Result r = FreeRun.run(net, seg, map, null, dump, clamped);
         return Metrics.compare(net.voltageName(neuron), "ablation", r.measured[neuron], r.predicted[neuron], r.diverged, net.dt(), score).score;
-    }
-
-    static double[] recorded(Segment seg, int channel, int from) {
-        double[] v = new double[seg.length() - from];
-        for (int k = 0; k < v.length; k++) v[k] = seg.get(channel, from + k);
-        return v;
     }
 
     static double mean(double[] a) {

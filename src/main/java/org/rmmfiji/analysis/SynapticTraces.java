@@ -86,7 +86,8 @@ public final class SynapticTraces {
         return evaluate(net, seg, map, r.start, v);
     }
 
-    private static double[] recorded(Segment seg, int channel, int from) {
+    /** A channel of the segment from sample {@code from} on, as doubles. */
+    static double[] recorded(Segment seg, int channel, int from) {
         double[] out = new double[seg.length() - from];
         for (int k = 0; k < out.length; k++) out[k] = seg.get(channel, from + k);
         return out;

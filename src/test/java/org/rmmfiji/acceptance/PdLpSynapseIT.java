@@ -35,6 +35,28 @@ import org.rmmfiji.train.ProgressListener;
 class PdLpSynapseIT {
     static final int EPOCHS = 30;
 
+    /** The README's plot: 2 s of the test segment, inferred and true synaptic current into LP, each above its minimum. */
+    static void plotAgainstTheTruth(double[] inferred, double[] real, double dt) throws Exception {
+        int n = Math.min(inferred.length, (int) Math.round(2000 / dt));
+        double mi = Arrays.stream(inferred).min().orElse(0), mt = Arrays.stream(real).min().orElse(0);
+        double[] t = new double[n], a = new double[n], b = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = k * dt;
+            a[k] = inferred[k] - mi;
+            b[k] = real[k] - mt;
+        }
+        ij.gui.Plot plot = new ij.gui.Plot("PD → LP synaptic current, pd-lp test segment", "t (ms into the test segment, after the filter transient)", "PD → LP I_syn − its minimum (nA)");
+        plot.setSize(900, 300);
+        plot.setColor(java.awt.Color.DARK_GRAY);
+        plot.addPoints(t, b, ij.gui.Plot.LINE);
+        plot.setColor(new java.awt.Color(213, 94, 0));
+        plot.addPoints(t, a, ij.gui.Plot.LINE);
+        plot.setLimitsToFit(false);
+        plot.addLegend("truth (generator)\ninferred (lp-pd-syncond, forced by the recorded voltages)");
+        Files.createDirectories(Acceptance.FIGURES);
+        new ij.io.FileSaver(plot.getImagePlus()).saveAsPng(Acceptance.FIGURES.resolve("pd-lp-synapse.png").toString());
+    }
+
     @Test
     void conductanceBasedSynapseRecoversTheTrueCurrent(@TempDir Path out) throws Exception {
         FitSettings s = Acceptance.pdLp(out, 0);
@@ -58,6 +80,7 @@ class PdLpSynapseIT {
         Files.createDirectories(Acceptance.FIGURES);
         Files.writeString(Acceptance.FIGURES.resolve("synapse-pd-lp.md"), row, StandardCharsets.UTF_8);
         System.out.print(row);
+        plotAgainstTheTruth(inferred, real, r.network.dt());
         assertEquals("conductance-based", e.kind);
         assertEquals("inhibitory", e.sign);
         // The issue asks for cosine ≥ 0.9, RMS within 1.5× and reversals within 10 mV of −80 and −70 mV. Measured (seed 1,
