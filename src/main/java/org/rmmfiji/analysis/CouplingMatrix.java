@@ -38,9 +38,11 @@ public final class CouplingMatrix {
     public static List<CouplingEntry> compute(Network net, Segment seg, ChannelMap map, ScoreSettings score, double dumpFraction, boolean ablate,
                                               List<SynapticTraces.Trace> traces) {
         List<CouplingEntry> out = entries(net, seg, map, score, dumpFraction, traces);
-        if (ablate)
+        if (ablate) {
+            java.util.Map<Integer, Double> intact = new java.util.HashMap<>();   // one run per postsynaptic cell, not per synapse
             for (int e = 0, row = 0; e < net.edges().size(); e++)
-                if (!net.edges().get(e).intrinsic()) ablate(net, e, seg, map, score, dumpFraction, out.get(row++));
+                if (!net.edges().get(e).intrinsic()) ablate(net, e, seg, map, score, dumpFraction, out.get(row++), intact);
+        }
         return out;
     }
 
@@ -132,14 +134,15 @@ public final class CouplingMatrix {
         return "mixed";
     }
 
-    private static void ablate(Network net, int edge, Segment seg, ChannelMap map, ScoreSettings score, double dump, CouplingEntry c) {
+    private static void ablate(Network net, int edge, Segment seg, ChannelMap map, ScoreSettings score, double dump, CouplingEntry c,
+                               java.util.Map<Integer, Double> intact) {
         int post = net.edges().get(edge).post();
         boolean[] clamped = new boolean[net.modelledCount()];
         Arrays.fill(clamped, true);
         clamped[post] = false;
         Network without = net;
         for (int q = 0; q < net.edges().get(edge).currents().size(); q++) without = without.withReadout(edge, q, 0.0);
-        c.score_intact = score(net, post, seg, map, score, dump, clamped);
+        c.score_intact = intact.computeIfAbsent(post, i -> score(net, i, seg, map, score, dump, clamped));
         c.score_ablated = score(without, post, seg, map, score, dump, clamped);
         c.ablation_drop = c.score_intact - c.score_ablated;
     }

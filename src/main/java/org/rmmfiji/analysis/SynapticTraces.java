@@ -55,6 +55,12 @@ public final class SynapticTraces {
         }
     }
 
+    /** True when another trace of {@code all} comes from the same edge (a synapse of several currents): names must tell them apart. */
+    public static boolean sharesItsEdge(Trace t, List<Trace> all) {
+        for (Trace u : all) if (u != t && u.edge == t.edge) return true;
+        return false;
+    }
+
     /** (edge, current) of every current on an edge between two different cells. */
     public static List<int[]> synapses(Network net) {
         List<int[]> out = new ArrayList<>();

@@ -290,9 +290,7 @@ final class CouplingFigures {
 
     /** A trace's label: "PD → LP" and, when an edge has several currents, which. */
     static String pair(SynapticTraces.Trace t, List<SynapticTraces.Trace> all) {
-        int same = 0;
-        for (SynapticTraces.Trace u : all) if (u.edge == t.edge) same++;
-        return t.pre + " → " + t.post + (same > 1 ? " (current " + (t.current + 1) + ")" : "");
+        return t.pre + " → " + t.post + (SynapticTraces.sharesItsEdge(t, all) ? " (current " + (t.current + 1) + ")" : "");
     }
 
     static ImagePlus currents(CouplingResult r, double fromMs, double lengthMs) {

@@ -155,11 +155,8 @@ public final class FitJob {
     static Plan plan(FitSettings s) throws IOException {
         Plan p = new Plan();
         if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
-        if (s.output_dir == null || s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the model file and results");
+        p.outputDir = Outputs.outputFolder(s.output_dir, "the model file and results");
         requireFiniteNumbers(s);
-        p.outputDir = Paths.get(s.output_dir);
-        if (Files.exists(p.outputDir) && !Files.isDirectory(p.outputDir))
-            throw new InvalidInputException("output_dir " + p.outputDir + " is a file, not a folder");
         p.recordingPath = Paths.get(s.recording_file);
         p.recording = s.open();
         p.inputs.add(input(p.recordingPath));

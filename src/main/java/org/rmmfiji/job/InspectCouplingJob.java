@@ -48,9 +48,7 @@ public final class InspectCouplingJob {
     public static CouplingResult compute(InspectCouplingSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json), or several separated by commas");
         if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to inspect the coupling on");
-        if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the coupling tables");
-        Path out = Paths.get(s.output_dir);
-        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
+        Path out = Outputs.outputFolder(s.output_dir, "the coupling tables");
         List<Network> nets = new ArrayList<>();
         List<ModelFile> files = new ArrayList<>();
         for (String f : ChannelGuess.list(s.model_file)) {
@@ -190,7 +188,7 @@ public final class InspectCouplingJob {
         for (String mode : List.of("forced", "free")) {
             List<SynapticTraces.Trace> ts = mode.equals("forced") ? r.forced : r.freeRun;
             for (SynapticTraces.Trace t : ts) {
-                String pair = t.pre + "_" + t.post + (countOn(ts, t) > 1 ? "_" + t.current : "");
+                String pair = t.pre + "_" + t.post + (SynapticTraces.sharesItsEdge(t, ts) ? "_" + t.current : "");
                 for (int o = 0; o < t.outputs.size(); o++) {
                     String out = t.outputs.get(o);
                     String col = out.equals("current") ? "I_syn_" + pair + "_" + mode + "_nA"
@@ -204,12 +202,6 @@ public final class InspectCouplingJob {
         int n = r.forced.isEmpty() ? 0 : r.forced.get(0).current().length;
         for (double[] c : cols) if (c.length != n) throw new IllegalStateException("synaptic traces of different lengths");
         CsvRecordings.write(file, r.dt, new double[] {r.forced.get(0).start * r.dt}, names, List.of(cols), false);
-    }
-
-    private static int countOn(List<SynapticTraces.Trace> ts, SynapticTraces.Trace t) {
-        int n = 0;
-        for (SynapticTraces.Trace u : ts) if (u.edge == t.edge) n++;
-        return n;
     }
 
     static void writeCurves(Path file, List<List<ActivationCurves.Curve>> curves) throws IOException {

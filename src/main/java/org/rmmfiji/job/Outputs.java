@@ -93,6 +93,14 @@ final class Outputs {
         return out;
     }
 
+    /** The output folder a user named: set, and a folder (or not there yet); {@code purpose} says what goes into it. */
+    static Path outputFolder(String dir, String purpose) {
+        if (dir == null || dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for " + purpose);
+        Path out = java.nio.file.Paths.get(dir);
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
+        return out;
+    }
+
     /**
      * Refuses, before any work, to replace a file unless asked to: names differ per command, so this only ever
      * stops a command from replacing its own earlier results.

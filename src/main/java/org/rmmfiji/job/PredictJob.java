@@ -47,9 +47,7 @@ public final class PredictJob {
     public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
         if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to predict");
-        if (s.output_dir.isBlank()) throw new InvalidInputException("output_dir is not set: choose a folder for the prediction");
-        Path out = Paths.get(s.output_dir);
-        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("output_dir " + out + " is a file, not a folder");
+        Path out = Outputs.outputFolder(s.output_dir, "the prediction");
         ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
         Network net = ModelFiles.toNetwork(mf, s.model_file);
         Path recPath = Paths.get(s.recording_file);

@@ -62,6 +62,18 @@ public final class FilterBank {
     }
 
     public int size() { return size; }
+
+    /** The states a current reads: {@code chosen} checked against a bank of {@code size} states, or all of them when null. */
+    static int[] select(int[] chosen, int size, String who) {
+        if (chosen == null) {
+            int[] all = new int[size];
+            for (int i = 0; i < size; i++) all[i] = i;
+            return all;
+        }
+        for (int s : chosen)
+            if (s < 0 || s >= size) throw new InvalidInputException(who + " selects filter state " + s + " but the bank has " + size + " states");
+        return chosen.clone();
+    }
     public double dt() { return dt; }
     public List<Block> blocks() { return blocks; }
 

@@ -16,15 +16,7 @@ public final class LumpedCurrent implements Current {
 
     public LumpedCurrent(CurrentSpec spec, int bankSize, ParameterStore store, String prefix) {
         this.spec = spec;
-        if (spec.states == null) {
-            states = new int[bankSize];
-            for (int i = 0; i < bankSize; i++) states[i] = i;
-        } else {
-            states = spec.states.clone();
-            for (int s : states)
-                if (s < 0 || s >= bankSize)
-                    throw new InvalidInputException("current '" + spec.name + "' selects filter state " + s + " but the bank has " + bankSize + " states");
-        }
+        states = FilterBank.select(spec.states, bankSize, "current '" + spec.name + "'");
         voltageInput = spec.voltage_input;
         int nIn = states.length + (voltageInput ? 1 : 0);
         if (nIn == 0) throw new InvalidInputException("current '" + spec.name + "' has no inputs");

@@ -31,7 +31,8 @@ public final class SynapticCurrent implements Current {
         this.store = store;
         this.prefix = prefix;
         String who = "synapse '" + spec.name + "'";
-        states = selectedStates(spec.states, bank.size(), who);
+        states = FilterBank.select(spec.states, bank.size(), who);
+        if (states.length == 0) throw new InvalidInputException(who + " has no inputs");
         if (spec.layers == null || spec.layers.length == 0)
             throw new InvalidInputException(who + ": layers must give the gate-net units, the last being the number of components");
         components = spec.layers[spec.layers.length - 1];
@@ -85,23 +86,9 @@ public final class SynapticCurrent implements Current {
      */
     static final double REVERSAL_LEARNING_RATE_SCALE = 300;
 
-    static int[] selectedStates(int[] chosen, int bankSize, String who) {
-        if (chosen == null) {
-            int[] all = new int[bankSize];
-            for (int i = 0; i < bankSize; i++) all[i] = i;
-            return all;
-        }
-        for (int s : chosen)
-            if (s < 0 || s >= bankSize) throw new InvalidInputException(who + " selects filter state " + s + " but the bank has " + bankSize + " states");
-        if (chosen.length == 0) throw new InvalidInputException(who + " has no inputs");
-        return chosen.clone();
-    }
-
     @Override public String name() { return spec.name; }
     @Override public CurrentSpec spec() { return spec; }
     public int components() { return components; }
-    public int[] states() { return states.clone(); }
-    public Mlp gates() { return gates; }
 
     /** ḡ_k in µS. */
     public double conductance(double[] p, int k) { return FastMath.softplus(p[g.offset() + k]); }
