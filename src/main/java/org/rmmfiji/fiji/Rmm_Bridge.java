@@ -1,16 +1,12 @@
 package org.rmmfiji.fiji;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import ij.IJ;
 import ij.Macro;
-import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.scijava.Cancelable;
@@ -111,24 +107,6 @@ public class Rmm_Bridge implements PlugIn {
 
     /** Puts the metrics table into the system Results table, where macros read it with getResult(). */
     static void showMetrics(String file) throws IOException {
-        List<String> lines = Files.readAllLines(Paths.get(file), StandardCharsets.UTF_8);
-        if (lines.isEmpty()) return;
-        String[] head = lines.get(0).split(",");
-        ResultsTable rt = ResultsTable.getResultsTable();
-        if (rt == null) rt = new ResultsTable();
-        rt.reset();
-        rt.setPrecision(6);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            rt.incrementCounter();
-            for (int c = 0; c < head.length && c < cells.length; c++) {
-                try {
-                    rt.addValue(head[c], Double.parseDouble(cells[c]));
-                } catch (NumberFormatException e) {
-                    rt.addValue(head[c], cells[c]);
-                }
-            }
-        }
-        rt.show("Results");
+        ResultsTables.load(Paths.get(file));
     }
 }
