@@ -10,7 +10,7 @@ import org.rmmfiji.io.Key;
  * Channel fields left empty are guessed from the column names.
  */
 public final class FitSettings extends ModelRunSettings {
-    @Key("Preset id (neuron-lumped, hh-lumped, lp-pd, lp-pd-syncond, circuit-syncond); its architecture is replaced by spec_file when that is set.")
+    @Key("Preset id (neuron-lumped, hh-lumped, lp-pd, lp-pd-syncond, circuit-syncond, hh-conductance, pd-conductance); its architecture is replaced by spec_file when that is set.")
     public String preset = org.rmmfiji.model.Presets.NEURON_LUMPED;
     @Key("An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none.")
     public String spec_file = "";

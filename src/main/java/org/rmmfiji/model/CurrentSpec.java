@@ -18,6 +18,14 @@ package org.rmmfiji.model;
  * the start and L2 prior of learned ones with {@code train_e}, {@code reg_e}), {@code sparsity} (weight of Σḡ, in µS, added
  * to the training loss as it is, pushing absent synapses to zero) and {@code norm_limits_mV} (gate inputs normalised from
  * these voltage limits times each state's DC gain, as the authors do; null: from the training data).</li>
+ * <li>{@code "gated"}: a data-driven conductance-based current Σ_k ḡ_k m_k(x_a) h_k(x_h) (v − E_k) ({@link GatedCurrent}):
+ * {@code activation_states} and/or {@code inactivation_states} (indices into the bank; a missing one means no such
+ * gate), {@code activation_opens_on} ({@code "depolarisation"}, the default, or {@code "hyperpolarisation"} for an
+ * H current), {@code layers} (gate-net hidden units, the last = K sub-conductances), {@code g0_uS} (total ḡ, split
+ * over K), {@code train_g}, {@code e0_mV} (reversal: fixed, or start and prior with {@code train_e}, {@code reg_e}),
+ * {@code reversal_spread_mV} (σ of a random start of each E_k around e0_mV), {@code activation_norm_mV} and
+ * {@code inactivation_norm_mV} (gate-input limits in mV, times each state's DC gain; null: from the training data)
+ * and {@code layer_reg_weights}.</li>
  * </ul>
  * {@code reg_weight} multiplies the current's whole regulariser.
  */
@@ -48,6 +56,15 @@ public final class CurrentSpec {
     public double[] reversals_mV;
     public double sparsity = 0.0;
     public double[] norm_limits_mV;
+
+    // gated
+    public int[] activation_states;
+    public int[] inactivation_states;
+    /** "depolarisation" (null means this) or "hyperpolarisation". */
+    public String activation_opens_on;
+    public double reversal_spread_mV = 0.0;
+    public double[] activation_norm_mV;
+    public double[] inactivation_norm_mV;
 
     public static CurrentSpec lumped(String name, int[] states, int[] layers, String[] activations) {
         CurrentSpec c = new CurrentSpec();
@@ -89,6 +106,28 @@ public final class CurrentSpec {
         c.reversals_mV = reversals.clone();
         c.train_e = trainE;
         c.reg_e = trainE;
+        return c;
+    }
+
+    /**
+     * A gated current of K = {@code layers[last]} sub-conductances with fixed ḡ and E (the authors' HH setting); set
+     * {@code train_g}, {@code train_e}, {@code reg_e} and the rest on the result. Either state list may be null (no
+     * such gate).
+     */
+    public static CurrentSpec gated(String name, int[] activationStates, double[] activationNorm, int[] inactivationStates,
+                                    double[] inactivationNorm, int[] layers, double g0, double e0) {
+        CurrentSpec c = new CurrentSpec();
+        c.type = "gated";
+        c.name = name;
+        c.activation_states = activationStates;
+        c.activation_norm_mV = activationNorm;
+        c.inactivation_states = inactivationStates;
+        c.inactivation_norm_mV = inactivationNorm;
+        c.layers = layers.clone();
+        c.g0_uS = g0;
+        c.e0_mV = e0;
+        c.train_g = false;
+        c.train_e = false;
         return c;
     }
 

@@ -40,9 +40,7 @@ public final class Network {
             for (int c = 0; c < e.currents.size(); c++) {
                 CurrentSpec cspec = e.currents.get(c);
                 String prefix = e.post + "<-" + e.pre + "." + (cspec.name != null ? cspec.name : ("current" + c));
-                if ("synaptic".equals(cspec.type) && e.intrinsic())
-                    throw new InvalidInputException("edge " + e.pre + "→" + e.post + ": a synaptic current needs a presynaptic cell other than " + e.post);
-                cs.add(build(cspec, bank, prefix));
+                cs.add(CurrentTypes.get(cspec.type).build(cspec, bank, store, prefix, e.post, e.pre));
             }
             double[] readout = e.readout != null ? e.readout.clone() : ones(cs.size());
             Edge edge = new Edge(post, pre, bank, cs, readout);
@@ -53,16 +51,6 @@ public final class Network {
         List<List<Edge>> frozen = new ArrayList<>();
         for (List<Edge> l : into) frozen.add(Collections.unmodifiableList(l));
         this.edgesInto = Collections.unmodifiableList(frozen);
-    }
-
-    private Current build(CurrentSpec c, FilterBank bank, String prefix) {
-        if (c.type == null) throw new InvalidInputException("a current in the spec has no type");
-        switch (c.type) {
-            case "lumped": return new LumpedCurrent(c, bank.size(), store, prefix);
-            case "leak": return new OhmicLeak(c, store, prefix);
-            case "synaptic": return new SynapticCurrent(c, bank, store, prefix);
-            default: throw new InvalidInputException("unknown current type '" + c.type + "' (this version knows lumped, leak and synaptic)");
-        }
     }
 
     private static double[] ones(int n) {

@@ -9,8 +9,8 @@ import org.rmmfiji.data.InvalidInputException;
 
 /**
  * The registry of presets. Ids are fixed: {@code neuron-lumped} (the generic one-neuron default),
- * {@code hh-lumped} (the authors' HH architecture), {@code lp-pd}; later issues add {@code hh-conductance},
- * {@code pd-conductance}, {@code lp-pd-syncond}.
+ * {@code hh-lumped} (the authors' HH architecture), {@code lp-pd}, the circuits {@code lp-pd-syncond} and
+ * {@code circuit-syncond}, and the conductance-based {@code hh-conductance} and {@code pd-conductance}.
  */
 public final class Presets {
     private Presets() {}
@@ -23,6 +23,10 @@ public final class Presets {
     public static final String LP_PD_SYNCOND = "lp-pd-syncond";
     /** Every recorded neuron modelled, conductance-based synapses between every ordered pair (all-to-all). */
     public static final String CIRCUIT_SYNCOND = "circuit-syncond";
+    /** One neuron, the authors' HH conductance model: transient Na and delayed-rectifier K gated currents and a leak. */
+    public static final String HH_CONDUCTANCE = "hh-conductance";
+    /** One neuron, the authors' PD model: a lumped fast current, K, Ca and H gated currents, a leak, on their mixed bank. */
+    public static final String PD_CONDUCTANCE = "pd-conductance";
 
     private static final Map<String, Preset> REGISTRY = new LinkedHashMap<>();
 
@@ -42,6 +46,14 @@ public final class Presets {
                 "Any number of modelled neurons (and measured inputs): each neuron's intrinsic edge as lp-pd's LP, and a one-component "
                         + "conductance-based synapse between every ordered pair (all-to-all; set connectivity to choose)",
                 Preset.ANY, Preset.ANY, Circuits::circuit, Circuits.defaults(lpPdDefaults())));
+        register(new Preset(HH_CONDUCTANCE,
+                "One neuron, conductance-based as the authors' HH model: transient Na (ḡ 100 µS, E 55 mV; activation on τ 0.1–0.7 ms, "
+                        + "inactivation on τ 1–7 ms diagonal states), delayed-rectifier K (ḡ 60 µS, E −77 mV; activation on τ 1–7 ms), gates (20, 1), leak E from the recording",
+                1, 0, Conductances::hh, hhDefaults()));
+        register(new Preset(PD_CONDUCTANCE,
+                "One neuron, conductance-based as the authors' PD model: lumped fast current (20,10,1) and K, Ca, H gated currents "
+                        + "(K = 10 sub-conductances each) and a leak on 76 states (32 diagonal + 3 GOBF blocks, τ 0.5–646 ms)",
+                1, 0, Conductances::pd, Conductances.pdDefaults()));
     }
 
     private static void register(Preset p) { REGISTRY.put(p.id(), p); }

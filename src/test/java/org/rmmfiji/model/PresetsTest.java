@@ -37,7 +37,7 @@ class PresetsTest {
         assertEquals(8, net.edges().get(0).bank().size());
         // (9·10+10) + (10·10+10) + 10 + g_L + 1/C; E_L is fixed
         assertEquals(100 + 110 + 10 + 1 + 1, net.parameterCount());
-        assertEquals(List.of("neuron-lumped", "hh-lumped", "lp-pd", "lp-pd-syncond", "circuit-syncond"), Presets.ids());
+        assertEquals(List.of("neuron-lumped", "hh-lumped", "lp-pd", "lp-pd-syncond", "circuit-syncond", "hh-conductance", "pd-conductance"), Presets.ids());
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.rmmfiji.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.math.Rng;
+
+/**
+ * The {@link Current} contract, passed by every type in the {@link CurrentTypes} registry from its default spec:
+ * gradients against finite differences (parameters, v, x), output 0 is the current, the normalisation survives a
+ * round trip (as through a model file), and a type is refused on an edge it cannot sit on.
+ */
+class CurrentContractTest {
+    static final int STATES = 6, T = GradientCheckTest.T;
+
+    static List<String> types() { return CurrentTypes.keys(); }
+
+    /** One neuron N and one measured input U; the current sits on N's own edge, or on U→N when it must be synaptic. */
+    static Network network(CurrentType type, CurrentSpec c, long seed) {
+        ModelSpec s = new ModelSpec();
+        s.neurons = new java.util.ArrayList<>(List.of("N"));
+        s.inputs = new java.util.ArrayList<>(List.of("U"));
+        String pre = type.placement() == CurrentType.Placement.SYNAPTIC ? "U" : "N";
+        s.edges.add(new EdgeSpec("N", pre, FilterBankSpec.diagonal(new double[] {0.2, 0.5, 1, 2, 5, 10}), List.of(c)));
+        Network net = new Network(s, 0.1);
+        net.initialise(new Rng(seed));
+        Rng rng = new Rng(seed + 1);
+        net.edges().get(0).currents().get(0).setInputRanges(-80, 30, GradientCheckTest.inputs(rng, STATES, 3, -75), GradientCheckTest.inputs(rng, STATES, 3, 25));
+        net.edges().get(0).currents().get(0).initialiseFromData(net.parameters(), -60);
+        return net;
+    }
+
+    static Network network(String key, long seed) {
+        CurrentType type = CurrentTypes.get(key);
+        return network(type, type.defaultSpec(STATES), seed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void gradientsMatchFiniteDifferences(String key) {
+        Network net = network(key, 31);
+        Rng rng = new Rng(32);
+        GradientCheckTest.check(net, net.edges().get(0), GradientCheckTest.inputs(rng, T, 20, -50), GradientCheckTest.inputs(rng, STATES * T, 25, -40));
+        GradientCheckTest.regularizerMatchesDifferences(net);
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void outputZeroIsTheCurrent(String key) {
+        Network net = network(key, 33);
+        Current c = net.edges().get(0).currents().get(0);
+        assertEquals("current", c.outputs().get(0));
+        Rng rng = new Rng(34);
+        double[] v = GradientCheckTest.inputs(rng, T, 20, -50), x = GradientCheckTest.inputs(rng, STATES * T, 25, -40);
+        double[] a = new double[T], b = new double[T];
+        c.forward(c.newWorkspace(T), net.parameters(), v, x, T, a);
+        c.output(c.newWorkspace(T), net.parameters(), v, x, T, 0, b);
+        assertArrayEquals(a, b, 0.0);
+        for (int i = 1; i < c.outputs().size(); i++) {
+            c.output(c.newWorkspace(T), net.parameters(), v, x, T, i, b);
+            for (double y : b) assertTrue(Double.isFinite(y), key + " output " + c.outputs().get(i));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void normalisationSurvivesARoundTrip(String key) {
+        Network net = network(key, 35), other = network(key, 35);
+        Current c = net.edges().get(0).currents().get(0), d = other.edges().get(0).currents().get(0);
+        if (c.normalisation() == null) return;
+        d.setInputRanges(-10, 10, new double[STATES], new double[STATES]);   // something else first
+        d.setNormalisation(c.normalisation());
+        assertArrayEquals(c.normalisation(), d.normalisation(), 0.0);
+        assertThrows(RuntimeException.class, () -> d.setNormalisation(new double[c.normalisation().length + 2]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void refusedWhereItCannotSit(String key) {
+        CurrentType type = CurrentTypes.get(key);
+        FilterBank bank = new FilterBank(FilterBankSpec.diagonal(new double[] {0.2, 0.5, 1, 2, 5, 10}), 0.1);
+        CurrentSpec spec = type.defaultSpec(STATES);
+        switch (type.placement()) {
+            case SYNAPTIC:
+                type.check(spec, bank, "N", "U");
+                assertTrue(assertThrows(InvalidInputException.class, () -> type.check(spec, bank, "N", "N")).getMessage().contains("presynaptic"));
+                break;
+            case INTRINSIC:
+                type.check(spec, bank, "N", "N");
+                assertTrue(assertThrows(InvalidInputException.class, () -> type.check(spec, bank, "N", "U")).getMessage().contains("intrinsic"));
+                break;
+            default:
+                type.check(spec, bank, "N", "N");
+                type.check(spec, bank, "N", "U");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void unknownTypeListsTheKnownOnes() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CurrentTypes.get("magic"));
+        for (String k : CurrentTypes.keys()) assertTrue(e.getMessage().contains(k), e.getMessage());
+    }
+}
