@@ -1,6 +1,7 @@
 package org.rmmfiji.analysis;
 
 import org.rmmfiji.model.Current;
+import org.rmmfiji.model.GatedCurrent;
 import org.rmmfiji.model.SynapticCurrent;
 
 /** Which kind of synapse a coupling figure came from; every table and plot says it. */
@@ -16,7 +17,7 @@ public enum SynapseKind {
 
     public String id() { return id; }
 
-    public static SynapseKind of(Current c) { return c instanceof SynapticCurrent ? CONDUCTANCE_BASED : LUMPED; }
+    public static SynapseKind of(Current c) { return c instanceof SynapticCurrent || c instanceof GatedCurrent ? CONDUCTANCE_BASED : LUMPED; }
 
     /** What a reader must know about figures of this kind. */
     public String note() {

@@ -11,7 +11,7 @@ import org.rmmfiji.sim.ChannelMap;
 import org.rmmfiji.sim.FreeRun;
 
 /**
- * Every synaptic current of a fitted network along a segment: <em>forced</em> (the model's synapse evaluated on the
+ * Every synaptic current (or any chosen currents) of a fitted network along a segment: <em>forced</em> (the model's synapse evaluated on the
  * recorded pre- and postsynaptic voltages, what the fit says the synapse did during the recording) and along a
  * <em>free run</em> (the model's own voltages). Both start after the filter transient, at the same sample as
  * {@link FreeRun}, so they line up with the prediction.
@@ -72,13 +72,32 @@ public final class SynapticTraces {
         return out;
     }
 
+    /** (edge, current) of every current on a neuron's own edge: the intrinsic currents (gated, lumped, leak). */
+    public static List<int[]> intrinsic(Network net) {
+        List<int[]> out = new ArrayList<>();
+        for (int e = 0; e < net.edges().size(); e++) {
+            Edge edge = net.edges().get(e);
+            if (!edge.intrinsic()) continue;
+            for (int c = 0; c < edge.currents().size(); c++) out.add(new int[] {e, c});
+        }
+        return out;
+    }
+
     /** Every synapse evaluated on the recorded voltages of the segment. */
     public static List<Trace> forced(Network net, Segment seg, ChannelMap map, double dumpFraction) {
+        return forced(net, seg, map, dumpFraction, synapses(net));
+    }
+
+    /**
+     * The chosen currents ((edge, current) pairs, e.g. {@link #intrinsic}) evaluated on the recorded voltages: what the fit
+     * says each current did during the recording, e.g. g_Na(t) and g_K(t) of a conductance-based model.
+     */
+    public static List<Trace> forced(Network net, Segment seg, ChannelMap map, double dumpFraction, List<int[]> which) {
         int k0 = FreeRun.transientSamples(net, dumpFraction);
         if (seg.length() <= k0) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
         double[][] v = new double[net.voltageCount()][];
         for (int j = 0; j < v.length; j++) v[j] = recorded(seg, map.voltageChannel(j), k0);
-        return evaluate(net, seg, map, k0, v);
+        return evaluate(net, seg, map, k0, v, which);
     }
 
     /**
@@ -89,7 +108,7 @@ public final class SynapticTraces {
         FreeRun.Result r = FreeRun.run(net, seg, map, null, dumpFraction);
         double[][] v = new double[net.voltageCount()][];
         for (int j = 0; j < v.length; j++) v[j] = j < net.modelledCount() ? r.predicted[j] : recorded(seg, map.voltageChannel(j), r.start);
-        return evaluate(net, seg, map, r.start, v);
+        return evaluate(net, seg, map, r.start, v, synapses(net));
     }
 
     /** A channel of the segment from sample {@code from} on, as doubles. */
@@ -103,11 +122,11 @@ public final class SynapticTraces {
      * The synapses on voltages v[j][k] (sample start + k of the segment): each bank warmed up on the recorded
      * presynaptic voltage up to {@code start}, as a free run starts, then driven by v.
      */
-    private static List<Trace> evaluate(Network net, Segment seg, ChannelMap map, int start, double[][] v) {
+    private static List<Trace> evaluate(Network net, Segment seg, ChannelMap map, int start, double[][] v, List<int[]> which) {
         double[] p = net.parameters();
         int steps = v[0].length;
         List<Trace> out = new ArrayList<>();
-        for (int[] ec : synapses(net)) {
+        for (int[] ec : which) {
             Edge edge = net.edges().get(ec[0]);
             Current cur = edge.currents().get(ec[1]);
             List<String> names = cur.outputs();

@@ -24,20 +24,35 @@ import org.rmmfiji.train.ProgressListener;
 final class Outputs {
     private Outputs() {}
 
-    /** (edge, current) pairs of every current, for the prediction CSV. */
+    /**
+     * (edge, current, output) of every current and, for conductance-based ones, their conductance, for the prediction
+     * CSV. Gates have no unit the recording readers take, so they stay out of it (the coupling and current figures
+     * carry them).
+     */
     static int[][] allCurrents(Network net) {
         List<int[]> l = new ArrayList<>();
         for (int e = 0; e < net.edges().size(); e++)
-            for (int c = 0; c < net.edges().get(e).currents().size(); c++) l.add(new int[] {e, c});
+            for (int c = 0; c < net.edges().get(e).currents().size(); c++) {
+                l.add(new int[] {e, c, 0});
+                int g = net.edges().get(e).currents().get(c).outputs().indexOf("conductance");
+                if (g > 0) l.add(new int[] {e, c, g});
+            }
         return l.toArray(new int[0][]);
     }
 
-    static String currentColumn(Network net, int[] ec) {
-        Edge edge = net.edges().get(ec[0]);
-        Current c = edge.currents().get(ec[1]);
+    /** The column of one output, named after its quantity and unit: I_LP_intrinsic_pred_nA (current), g_V_Na_pred_uS (conductance). */
+    static String currentColumn(Network net, int[] eco) {
+        Edge edge = net.edges().get(eco[0]);
+        Current c = edge.currents().get(eco[1]);
+        String output = c.outputs().get(eco.length > 2 ? eco[2] : 0);
         String post = net.voltageName(edge.post());
         String pre = edge.intrinsic() ? "" : "_from_" + net.voltageName(edge.pre());
-        return "I_" + post + "_" + c.name() + pre + "_pred_nA";
+        String body = post + "_" + c.name() + pre + "_pred";
+        switch (output) {
+            case "current": return "I_" + body + "_nA";
+            case "conductance": return "g_" + body + "_uS";
+            default: throw new IllegalArgumentException("the prediction file has no column for output '" + output + "'");
+        }
     }
 
     /** Free-runs every segment of the recording and writes t_ms, recorded and predicted voltages, chosen currents. */

@@ -19,6 +19,25 @@ import org.rmmfiji.io.CsvRecordings;
 
 class PredictJobTest {
 
+    /** A conductance-based model's prediction carries each gated current and its conductance, in nA and µS. */
+    @Test
+    void gatedCurrentsAndConductancesAreColumns(@TempDir Path data, @TempDir Path out) throws IOException {
+        Path hh = TestData.smallHh(data);
+        FitSettings fs = FitJobTest.settingsFor(hh, out);
+        fs.preset = org.rmmfiji.model.Presets.HH_CONDUCTANCE;
+        fs.epochs = 2;
+        FitResult fit = FitJob.run(fs, ProgressListener.NONE, new CancelToken());
+        PredictSettings ps = new PredictSettings();
+        ps.model_file = fit.modelFile.toString();
+        ps.recording_file = hh.toString();
+        ps.output_dir = out.resolve("predicted").toString();
+        ps.record_currents = "all";
+        Recording pred = CsvRecordings.read(PredictJob.run(ps, ProgressListener.NONE).predictionFile);
+        assertEquals(java.util.List.of("V_V", "V_V_pred", "I_V_Na_pred", "g_V_Na_pred", "I_V_K_pred", "g_V_K_pred", "I_V_leak_pred"), pred.channelNames());
+        assertEquals("uS", pred.channels().get(3).unit());
+        assertEquals("nA", pred.channels().get(2).unit());
+    }
+
     @Test
     void predictsWithTheFittedChannelsAndRejectsAnotherStep(@TempDir Path data, @TempDir Path out) throws IOException {
         Path hh = TestData.smallHh(data);
