@@ -29,6 +29,7 @@ import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
+import org.rmmfiji.io.EnsembleFile;
 import org.rmmfiji.io.Json;
 import org.rmmfiji.io.ModelFile;
 import org.rmmfiji.io.ModelFiles;
@@ -76,7 +77,7 @@ public final class FitJob {
         /** The batch of the training part an ensemble member trains on; null: the whole training part. */
         TrainingBatch batch;
         /** Its samples within each training segment. */
-        List<org.rmmfiji.io.EnsembleFile.Range> batchRanges;
+        List<EnsembleFile.Range> batchRanges;
     }
 
     /**
