@@ -19,7 +19,7 @@ final class CommandProgress implements ProgressListener {
     private final List<String> warnings = new ArrayList<>();
     /** Wall clock from the first epoch, so that elapsed time and time left include snapshot scoring. */
     private long startNanos = -1;
-    private int lastLogged;
+    private int lastLogged, lastEpoch;
 
     CommandProgress(LogService log, StatusService status, FitProgressDialog dialog) {
         this.log = log;
@@ -32,6 +32,11 @@ final class CommandProgress implements ProgressListener {
         if (status != null) status.showProgress(epoch, epochs);
         if (dialog != null) dialog.epoch(epoch, epochs, loss, seconds);
         long now = System.nanoTime();
+        if (epoch <= lastEpoch) {          // the epochs start again: the next fit of an ensemble, timed from its own start
+            startNanos = -1;
+            lastLogged = 0;
+        }
+        lastEpoch = epoch;
         if (startNanos < 0) startNanos = now - (long) (seconds * 1e9);   // the first epoch has already run
         double elapsed = (now - startNanos) * 1e-9;
         // a line at the first epoch, then about every tenth of the fit, and at the end

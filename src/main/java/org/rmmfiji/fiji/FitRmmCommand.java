@@ -1,6 +1,10 @@
 package org.rmmfiji.fiji;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -10,13 +14,19 @@ import org.scijava.widget.FileWidget;
 
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.io.EnsembleFile;
+import org.rmmfiji.job.EnsembleJob;
+import org.rmmfiji.job.EnsembleResult;
 import org.rmmfiji.job.FitJob;
+import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.job.FitResult;
 import org.rmmfiji.job.FitSettings;
 
 /**
  * Fit RMM: fits a recurrent mechanistic model to a recording and writes the model file, the free-run
- * prediction (CSV and PNG) and the metrics table. Parameter names are {@link FitSettings}' fields.
+ * prediction (CSV and PNG) and the metrics table. With ensemble_seeds or ensemble_segments above 1 it fits an
+ * ensemble ({@link EnsembleJob}): those files once per member, then the ensemble's summary and table (one row per
+ * member). Parameter names are {@link FitSettings}' fields.
  * Its Fiji menu entry and IJ1 macro name come from plugins.config ({@link Rmm_Bridge}).
  */
 @Plugin(type = Command.class, label = "Fit RMM", headless = true,
@@ -91,8 +101,20 @@ public class FitRmmCommand extends RmmCommand {
     private String threads = "";
     @Parameter(label = "Known capacitance, nF (empty: learn)", required = false, persist = false)
     private String capacitance_nF = "";
+    // no min: a value out of range is refused with a message by the job, never replaced by a widget
+    @Parameter(label = "Ensemble: seeds (1: one fit)", persist = false, description = "fits per data batch, member s from seed + s - 1")
+    private int ensemble_seeds = DEFAULTS.ensemble_seeds;
+    @Parameter(label = "Ensemble: training batches (1: whole training part)", persist = false,
+            description = "the training part of every segment cut into this many disjoint contiguous batches, one member per batch and seed")
+    private int ensemble_segments = DEFAULTS.ensemble_segments;
+    @Parameter(label = "Ensemble: drop the worst (by validation)", persist = false, description = "members marked dropped in the summary (still written)")
+    private int ensemble_drop_worst = DEFAULTS.ensemble_drop_worst;
 
+    /** The model file; of an ensemble, the kept members' model files separated by commas (as Inspect Synaptic Coupling takes them). */
     @Parameter(type = ItemIO.OUTPUT) private String model_file;
+    /** An ensemble's summary (*.rmmensemble.json) and its table, one row per member; null for one fit. */
+    @Parameter(type = ItemIO.OUTPUT) private String ensemble_file;
+    @Parameter(type = ItemIO.OUTPUT) private String ensemble_table;
 
     private CancelToken cancel;
 
@@ -108,11 +130,47 @@ public class FitRmmCommand extends RmmCommand {
     protected void work(CommandProgress progress) throws java.io.IOException {
         RunningFits.started(cancel);
         try {
-            FitResult r = FitJob.run(CommandFields.copy(this, new FitSettings()), progress, cancel);
+            FitSettings s = CommandFields.copy(this, new FitSettings());
+            if (EnsembleJob.isEnsemble(s)) {
+                ensemble(s, progress);
+                return;
+            }
+            FitResult r = FitJob.run(s, progress, cancel);
             model_file = r.modelFile.toString();
             publish(r, r.fitSeconds);
         } finally {
             RunningFits.finished(cancel);
         }
+    }
+
+    /** An ensemble: each member's plots are drawn as soon as it is written; the summary lists every member. */
+    private void ensemble(FitSettings s, CommandProgress progress) throws java.io.IOException {
+        EnsembleResult r = EnsembleJob.run(s, progress, cancel, (member, fit) -> PredictionPlot.save(PredictionPlot.build(fit), fit.plotFiles));
+        List<String> kept = new ArrayList<>();
+        for (Path p : r.keptModels) kept.add(p.toString());
+        model_file = String.join(",", kept);
+        ensemble_file = r.summaryFile.toString();
+        ensemble_table = r.tableFile.toString();
+        summary = summarise(r.summary, r.seconds);
+        log.info(summary);
+        StringBuilder sb = new StringBuilder(title() + " wrote:");
+        for (Path p : r.written) sb.append("\n  ").append(p.toAbsolutePath().normalize());
+        log.info(sb.toString());
+    }
+
+    /** {@code ensemble completed in 12.3 s: 4 of 4 members kept (selection combined)}, then one line per member. */
+    static String summarise(EnsembleFile f, double seconds) {
+        int kept = 0;
+        for (EnsembleFile.Member m : f.members) if (m.kept) kept++;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ensemble %s in %.1f s: %d of %d member(s) kept (ranked by validation %s)", f.status,
+                seconds, kept, f.members.size(), f.selection));
+        for (EnsembleFile.Member m : f.members) {
+            sb.append(String.format(Locale.ROOT, "%n  member %d %s (seed %d, batch %d/%d): %s", m.member, m.name, m.seed, m.batch, f.segments, m.status));
+            if (m.rank > 0) sb.append(m.kept ? ", kept" : ", dropped").append(String.format(Locale.ROOT, ", rank %d, %s %.4g", m.rank, f.selection, m.selection_value));
+            for (MetricsReport v : m.validation)
+                sb.append(String.format(Locale.ROOT, "; %s validation score %.3f, Γ %.3f, spikes %d/%d", v.neuron, v.score, v.gamma, v.spikes_model, v.spikes_data));
+            if (m.error != null) sb.append(" — ").append(m.error);
+        }
+        return sb.toString();
     }
 }

@@ -27,7 +27,8 @@ import org.rmmfiji.job.SettingsKeys;
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
- * neuron and part; Inspect Synaptic Coupling puts its matrix there itself, one row per synapse.
+ * neuron and part (an ensemble fit: one row per member); Inspect Synaptic Coupling puts its matrix there itself, one
+ * row per synapse.
  */
 public class Rmm_Bridge implements PlugIn {
 
@@ -89,7 +90,8 @@ public class Rmm_Bridge implements PlugIn {
             if (warnings != null && !warnings.toString().isEmpty()) toLogWindow(warnings.toString());
             Object summary = done.getOutput("summary");
             if (summary != null) toLogWindow(summary.toString());
-            Object metrics = done.getOutput("metrics_file");
+            Object ensemble = done.getOutput("ensemble_table");       // an ensemble: one row per member
+            Object metrics = ensemble != null ? ensemble : done.getOutput("metrics_file");
             if (metrics != null) showMetrics(metrics.toString());
         } catch (Exception e) {
             IJ.log(title + " failed: " + e);

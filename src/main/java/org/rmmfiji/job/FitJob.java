@@ -29,6 +29,7 @@ import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
+import org.rmmfiji.io.EnsembleFile;
 import org.rmmfiji.io.Json;
 import org.rmmfiji.io.ModelFile;
 import org.rmmfiji.io.ModelFiles;
@@ -73,11 +74,24 @@ public final class FitJob {
         List<Provenance.InputFile> inputs = new ArrayList<>();
         /** model, spec, prediction, metrics, then one plot per modelled neuron: checked before training. */
         List<Path> files;
+        /** The batch of the training part an ensemble member trains on; null: the whole training part. */
+        TrainingBatch batch;
+        /** Its samples within each training segment. */
+        List<EnsembleFile.Range> batchRanges;
     }
 
+    /**
+     * One fit. Settings that ask for an ensemble (ensemble_seeds or ensemble_segments above 1) are refused: those run
+     * through {@link EnsembleJob}, which calls this job once per member.
+     */
     public static FitResult run(FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         Plan plan = plan(s);
         for (String w : plan.recording.warnings()) listener.warning(w);
+        return fit(plan, s, listener, cancel);
+    }
+
+    /** Trains a planned fit and writes its files (the recording's warnings have been given). */
+    static FitResult fit(Plan plan, FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         listener.message(String.format(java.util.Locale.ROOT, "Fitting %s (%d parameters) to %s: %d training, %d validation, %d test segment(s), δ = %s ms",
                 plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
                 plan.dataset.validation().size(), plan.dataset.test().size(), plan.recording.dt()));
@@ -151,15 +165,47 @@ public final class FitJob {
         return out;
     }
 
-    /** Resolves and checks everything; writes nothing. */
+    /** Resolves and checks everything for one fit (not an ensemble member); writes nothing. */
     static Plan plan(FitSettings s) throws IOException {
+        EnsembleLayout layout = EnsembleLayout.of(s);
+        if (layout.size() > 1)
+            throw new InvalidInputException(layout.describe() + " asks for an ensemble of " + layout.size()
+                    + " fits; run it with EnsembleJob (Fit RMM does so itself), or set ensemble_seeds=1 and ensemble_segments=1 for one fit");
+        return plan(s, null, null);
+    }
+
+    /** The recording of a fit, read once and shared by the members of an ensemble. */
+    static final class Source {
+        final Recording recording;
+        final Provenance.InputFile input;
+
+        Source(Recording recording, Provenance.InputFile input) {
+            this.recording = recording;
+            this.input = input;
+        }
+
+        static Source open(FitSettings s) throws IOException {
+            if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
+            Recording rec = s.open();
+            return new Source(rec, input(Paths.get(s.recording_file)));
+        }
+    }
+
+    /**
+     * Resolves and checks everything; writes nothing. {@code batch} (may be null: the whole training part) trains on
+     * one batch of the training part, as an ensemble member does; {@code source} (may be null: read it) is the
+     * recording already read.
+     */
+    static Plan plan(FitSettings s, TrainingBatch batch, Source source) throws IOException {
         Plan p = new Plan();
         if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
         p.outputDir = Outputs.outputFolder(s.output_dir, "the model file and results");
         requireFiniteNumbers(s);
         p.recordingPath = Paths.get(s.recording_file);
-        p.recording = s.open();
-        p.inputs.add(input(p.recordingPath));
+        if (source == null) source = Source.open(s);
+        p.recording = source.recording;
+        p.inputs.add(source.input);
+        p.batch = batch;
         p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
 
         ModelFile initial = null;
@@ -225,6 +271,11 @@ public final class FitJob {
         }
         p.channels = ChannelMap.bind(p.recording, p.network, p.voltageChannels, p.currentChannels);
         p.dataset = split(s, p.recording, d, p.splitUsed);
+        if (batch != null) {
+            p.batchRanges = batch.ranges(p.dataset);
+            batch.record(p.splitUsed, p.batchRanges);
+            p.dataset = batch.apply(p.dataset);
+        }
 
         TrainingSettings t = new TrainingSettings(d);
         t.epochs = orDefault(s.epochs, t.epochs);
@@ -294,7 +345,10 @@ public final class FitJob {
                 if (seg.length() < k0 + 2)
                     throw new InvalidInputException(seg.name() + " has " + seg.length() + " samples (" + String.format("%.1f", seg.length() * p.recording.dt())
                             + " ms), shorter than the filters' transient of " + k0 + " samples (≈4.6 τ_max = " + String.format("%.1f", k0 * p.recording.dt())
-                            + " ms) that is dropped after warm-up; use longer segments or a split with longer parts");
+                            + " ms) that is dropped after warm-up; "
+                            + (p.batch != null && part == p.dataset.train() ? "ensemble_segments=" + p.batch.count() + " cuts each training part into "
+                                    + p.batch.count() + " batches: use fewer ensemble_segments, a larger train_fraction or more data"
+                                    : "use longer segments or a split with longer parts"));
             }
         }
         if (p.dataset.train().isEmpty()) throw new InvalidInputException("the split leaves no training data");
@@ -372,6 +426,7 @@ public final class FitJob {
         pr.capacitance_fixed = p.network.capacitanceFixed();
         if (pr.capacitance_fixed) pr.notes.add("capacitance fixed at " + p.network.spec().capacitance_nF + " nF");
         if (h.selected >= 0) pr.notes.add("kept the snapshot of epoch " + h.snapshots.get(h.selected).epoch + ", selected by " + p.training.selection.id());
+        if (p.batch != null) pr.notes.add("an ensemble member: trained on batch " + p.batch.batch() + " of " + p.batch.count() + " of the training part (split.ensemble_batch)");
         if (h.stopped != StopReason.COMPLETED) pr.notes.add("training stopped: " + h.stopped.id() + (h.stop_detail != null ? " (" + h.stop_detail + ")" : ""));
         return pr;
     }

@@ -75,4 +75,10 @@ public final class FitSettings extends ModelRunSettings {
     public Integer threads;
     @Key(value = "A known membrane capacitance to fix; unset: learn 1/C.", unit = "nF")
     public Double capacitance_nF;
+    @Key("Ensemble: fits per data batch, each from its own seed (member s uses seed + s − 1); 1: one seed.")
+    public int ensemble_seeds = 1;
+    @Key("Ensemble: disjoint contiguous batches the training part of every segment is cut into, one member per batch and seed, all validated on the same validation part; 1: the whole training part.")
+    public int ensemble_segments = 1;
+    @Key("Ensemble: mark this many members with the worst validation selection metric as dropped (still written; the summary says so).")
+    public int ensemble_drop_worst = 0;
 }

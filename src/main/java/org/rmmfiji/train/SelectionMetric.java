@@ -25,6 +25,9 @@ public enum SelectionMetric {
 
     public String id() { return id; }
 
+    /** True for score, Γ and combined; false for loss. */
+    public boolean higherIsBetter() { return higherIsBetter; }
+
     public static SelectionMetric of(String id) {
         for (SelectionMetric m : values()) if (m.id.equalsIgnoreCase(id)) return m;
         throw new InvalidInputException("unknown selection metric '" + id + "' (expected score, loss, gamma or combined)");

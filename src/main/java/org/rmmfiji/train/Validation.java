@@ -65,7 +65,7 @@ public final class Validation {
     }
 
     /** The mean over neurons of the selection metric. */
-    static double selectionValue(List<MetricsReport> reports, SelectionMetric metric) {
+    public static double selectionValue(List<MetricsReport> reports, SelectionMetric metric) {
         double s = 0;
         for (MetricsReport r : reports) {
             switch (metric) {

@@ -65,6 +65,23 @@ class LauncherTest {
     }
 
     @Test
+    void runsAnEnsembleAndRefusesAZeroCount(@TempDir Path data, @TempDir Path out) throws Exception {
+        Path hh = TestData.smallHh(data);
+        String args = "recording_file=\"" + hh + "\",output_dir=\"" + out + "\",split=\"segments\",train_segments=\"0\","
+                + "validation_segments=\"1\",epochs=1,batch_size=2000,ensemble_seeds=1,ensemble_segments=2";
+        Printed p = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Fit RMM", args}));
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.exists(out.resolve("hh-ensemble-s1-b1.rmm.json")) && Files.exists(out.resolve("hh-ensemble-s1-b2.rmm.json"))
+                && Files.exists(out.resolve("hh.rmmensemble.json")), "members and summary");
+        String all = p.out() + p.err();
+        assertTrue(all.contains("Ensemble member 2/2 (hh-ensemble-s1-b2): seed 1, training batch 2 of 2"), all);
+        Printed zero = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Fit RMM", args.replace("ensemble_segments=2", "ensemble_segments=0")}));
+        assertEquals(1, zero.code());
+        assertEquals(1, zero.err().split("ensemble_segments must be at least 1", -1).length - 1, "the reason is printed once: " + zero.err());
+        oneClearLine(fit("recording_file=\"x.csv\",ensemble_seeds=two"), "ensemble_seeds must be a whole number, got 'two'");
+    }
+
+    @Test
     void runsInspectSynapticCouplingByTitle(@TempDir Path out) throws Exception {
         String args = "model_file=\"" + TestData.syncondModel() + "\",recording_file=\"" + TestData.pdLpShort() + "\",output_dir=\"" + out
                 + "\",ablation=false,plot_length_ms=500";
@@ -116,6 +133,8 @@ class LauncherTest {
         assertEquals(0, fit.code());
         assertTrue(fit.out().contains("capacitance_nF=(unset) [nF]") && fit.out().contains("teacher-forcing+multiple-shooting") && fit.out().contains("A known membrane capacitance to fix"), fit.out());
         assertTrue(fit.out().contains("epochs=(unset) ") && fit.out().contains("preset=\"neuron-lumped\""), fit.out());
+        assertTrue(fit.out().contains("ensemble_seeds=1 ") && fit.out().contains("ensemble_segments=1 ") && fit.out().contains("ensemble_drop_worst=0 ")
+                && fit.out().contains("disjoint contiguous batches"), fit.out());
         Printed predict = capture(() -> Help.run(new String[] {"help", "Predict", "RMM"}));
         assertTrue(predict.out().contains("model_file=\"\"") && predict.out().contains("overwrite=false"), predict.out());
         assertTrue(capture(() -> Help.run(new String[] {"help", "Export Recording as CSV"})).out().contains("output_file"));

@@ -151,6 +151,34 @@ class CommandsTest {
     }
 
     @Test
+    void anEnsembleWritesEveryMemberTheSummaryAndOneTableRowPerMember(@TempDir Path out) throws Exception {
+        Map<String, Object> in = fitInputs(out);
+        in.put("ensemble_seeds", 2);
+        in.put("ensemble_drop_worst", 1);
+        CommandModule m = ctx.service(CommandService.class).run(FitRmmCommand.class, true, in).get();
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        String[] kept = ((String) m.getOutput("model_file")).split(",");
+        assertEquals(1, kept.length, "the kept member's model file (the other is dropped)");
+        for (String name : new String[] {"hh-ensemble-s1-b1", "hh-ensemble-s2-b1"}) {
+            assertTrue(Files.exists(out.resolve(name + ".rmm.json")), name);
+            assertTrue(Files.exists(out.resolve(name + "-prediction.png")), name + "'s plot is drawn");
+        }
+        assertEquals(out.resolve("hh.rmmensemble.json").toString(), m.getOutput("ensemble_file"));
+        assertEquals(java.util.List.of(Path.of(kept[0]).toAbsolutePath()), org.rmmfiji.io.EnsembleFiles.keptModels(out.resolve("hh.rmmensemble.json")));
+        var rows = Files.readAllLines(Path.of((String) m.getOutput("ensemble_table")));
+        assertEquals(3, rows.size(), "a header and one row per member");
+        String summary = (String) m.getOutput("summary");
+        assertTrue(summary.contains("member 2 hh-ensemble-s2-b1 (seed 2, batch 1/1): fitted") && summary.contains("dropped"), summary);
+
+        in.put("ensemble_seeds", 0);
+        in.put("output_dir", out.resolve("bad").toFile());
+        CommandModule bad = ctx.service(CommandService.class).run(FitRmmCommand.class, true, in).get();
+        assertTrue(bad.isCanceled());
+        assertTrue(bad.getCancelReason().contains("ensemble_seeds must be at least 1"), bad.getCancelReason());
+        assertFalse(Files.exists(out.resolve("bad")), "nothing written");
+    }
+
+    @Test
     void exportWritesTheChosenChannelsAsCsv(@TempDir Path out) throws Exception {
         Map<String, Object> in = new HashMap<>();
         in.put("recording_file", hh.toFile());

@@ -70,6 +70,7 @@ class MacroTest {
         assertTrue(log.contains("PD -> LP: ") && log.contains(" nA (conductance-based)"), "the macro printed the matrix: " + log);
     }
 
+    /** Fit RMM from a macro: a misspelt key runs nothing, a fit fills the Results table, and so does an ensemble (a row per member). */
     @Test
     void macroRunsFitRmmAndReadsTheResults(@TempDir Path data, @TempDir Path out) throws Exception {
         Path hh = TestData.smallHh(data);
@@ -98,5 +99,20 @@ class MacroTest {
         assertEquals("validation", System.getProperty("rmm.macro.part"));
         double score = Double.parseDouble(System.getProperty("rmm.macro.score"));
         assertTrue(score >= 0 && score <= 1, "score " + score);
+
+        // an ensemble (in the same ImageJ): the Results table has one row per member
+        Path ensemble = out.resolve("ensemble");
+        ij1.runMacro("run(\"Fit RMM\", \"recording_file=[" + hh + "] output_dir=[" + ensemble + "] split=segments train_segments=0 "
+                + "validation_segments=1 epochs=1 batch_size=2000 ensemble_seeds=2 ensemble_drop_worst=1\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.ensemble.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.ensemble.name\", getResultString(\"name\", 1));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.ensemble.seed\", \"\" + getResult(\"seed\", 1));\n"
+                + "dropped = 0; for (i = 0; i < nResults; i++) if (getResultString(\"dropped\", i) == \"true\") dropped++;\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.ensemble.dropped\", \"\" + dropped);\n", null);
+        assertTrue(Files.exists(ensemble.resolve("hh.rmmensemble.json")), "the summary was written");
+        assertEquals("2", System.getProperty("rmm.ensemble.rows"));
+        assertEquals("hh-ensemble-s2-b1", System.getProperty("rmm.ensemble.name"));
+        assertEquals(2, Double.parseDouble(System.getProperty("rmm.ensemble.seed")), 0);
+        assertEquals("1", System.getProperty("rmm.ensemble.dropped"));
     }
 }
