@@ -43,14 +43,8 @@ public final class CurrentTypes {
                 "Σ ḡ_k m_k(x_a) h_k(x_h)(v − E_k): activation rising (or, for an H current, falling) with the filtered voltage, "
                         + "inactivation falling; activation-only, inactivation-only or transient",
                 CurrentType.Placement.ANY,
-                n -> CurrentSpec.gated("K", allStates(n), null, null, null, new int[] {20, 1}, 1.0, TEXTBOOK_E_K_MV),
+                n -> CurrentSpec.gated("K", Conductances.range(0, n), null, null, null, new int[] {20, 1}, 1.0, TEXTBOOK_E_K_MV),
                 GatedCurrent::new));
-    }
-
-    private static int[] allStates(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        return a;
     }
 
     private static void register(CurrentType t) { REGISTRY.put(t.key(), t); }

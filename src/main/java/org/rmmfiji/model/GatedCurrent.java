@@ -33,6 +33,7 @@ public final class GatedCurrent implements Current {
     private final ParameterStore.Block g;
     private final ParameterStore.Block e;
     private final ParameterStore store;
+    private final double[] dcGains;
 
     /** One gate net on its states, with its own input normalisation. */
     private final class Gate {
@@ -91,14 +92,13 @@ public final class GatedCurrent implements Current {
         }
 
         /** The gate values (components × T), left in the workspace's net output. */
-        double[] forward(Mlp.Workspace ws, double[] in, double[] p, double[] x, int T) {
+        void forward(Mlp.Workspace ws, double[] in, double[] p, double[] x, int T) {
             for (int s = 0; s < states.length; s++) {
                 double a = norm.scale[s], b = norm.offset[s];
                 int xo = states[s] * T, io = s * T;
                 for (int t = 0; t < T; t++) in[io + t] = a * x[xo + t] + b;
             }
             net.forward(ws, p, in, T);
-            return ws.output();
         }
 
         void backward(Mlp.Workspace ws, double[] in, double[] dIn, double[] p, int T, double[] dGate, double[] grad, double[] dx) {
@@ -142,8 +142,6 @@ public final class GatedCurrent implements Current {
         e = store.add(prefix + ".E", components, spec.train_e);
         e.setLearningRateScale(SynapticCurrent.REVERSAL_LEARNING_RATE_SCALE);
     }
-
-    private final double[] dcGains;
 
     @Override public String name() { return spec.name; }
     @Override public CurrentSpec spec() { return spec; }
@@ -197,17 +195,23 @@ public final class GatedCurrent implements Current {
         }
     }
 
-    /** Evaluates both gates of the tile; m or h is null where the current has no such gate. */
-    private double[][] gates(Ws ws, double[] p, double[] x, int T) {
-        double[] m = activation != null ? activation.forward(ws.actWs, ws.actIn, p, x, T) : null;
-        double[] h = inactivation != null ? inactivation.forward(ws.inactWs, ws.inactIn, p, x, T) : null;
-        return new double[][] {m, h};
+    /** Evaluates both gates of the tile into the workspace (read them with {@link #m} and {@link #h}). */
+    private void gates(Ws ws, double[] p, double[] x, int T) {
+        if (activation != null) activation.forward(ws.actWs, ws.actIn, p, x, T);
+        if (inactivation != null) inactivation.forward(ws.inactWs, ws.inactIn, p, x, T);
     }
+
+    /** The activations of the last tile (components × T), null when the current has no activation gate. */
+    private double[] m(Ws ws) { return activation != null ? ws.actWs.output() : null; }
+
+    /** The inactivations of the last tile, null when the current has no inactivation gate. */
+    private double[] h(Ws ws) { return inactivation != null ? ws.inactWs.output() : null; }
 
     @Override
     public void forward(Workspace w, double[] p, double[] v, double[] x, int T, double[] out) {
-        double[][] mh = gates((Ws) w, p, x, T);
-        double[] m = mh[0], h = mh[1];
+        Ws ws = (Ws) w;
+        gates(ws, p, x, T);
+        double[] m = m(ws), h = h(ws);
         java.util.Arrays.fill(out, 0, T, 0.0);
         for (int k = 0; k < components; k++) {
             double gk = conductance(p, k), ek = reversal(p, k);
@@ -223,30 +227,24 @@ public final class GatedCurrent implements Current {
     public void output(Workspace w, double[] p, double[] v, double[] x, int T, int index, double[] out) {
         String what = outputs().get(index);
         if (what.equals("current")) { forward(w, p, v, x, T, out); return; }
-        double[][] mh = gates((Ws) w, p, x, T);
-        double[] m = mh[0], h = mh[1];
+        Ws ws = (Ws) w;
+        gates(ws, p, x, T);
+        // conductance: Σ ḡ_k m_k h_k; a gate: Σ (ḡ_k / Σḡ) · gate_k, the ḡ-weighted mean
+        double[] m = what.equals("inactivation") ? null : m(ws), h = what.equals("activation") ? null : h(ws);
         double gSum = 0;
         for (int k = 0; k < components; k++) gSum += conductance(p, k);
         java.util.Arrays.fill(out, 0, T, 0.0);
         for (int k = 0; k < components; k++) {
-            double gk = conductance(p, k);
+            double wk = what.equals("conductance") ? conductance(p, k) : conductance(p, k) / gSum;
             int o = k * T;
-            for (int t = 0; t < T; t++) {
-                double mk = m != null ? m[o + t] : 1, hk = h != null ? h[o + t] : 1;
-                switch (what) {
-                    case "conductance": out[t] += gk * mk * hk; break;
-                    case "activation": out[t] += gk / gSum * mk; break;
-                    default: out[t] += gk / gSum * hk; break;
-                }
-            }
+            for (int t = 0; t < T; t++) out[t] += wk * (m != null ? m[o + t] : 1) * (h != null ? h[o + t] : 1);
         }
     }
 
     @Override
     public void backward(Workspace w, double[] p, double[] v, double[] x, int T, double[] dOut, double[] grad, double[] dv, double[] dx) {
         Ws ws = (Ws) w;
-        double[] m = activation != null ? ws.actWs.output() : null;
-        double[] h = inactivation != null ? ws.inactWs.output() : null;
+        double[] m = m(ws), h = h(ws);
         for (int k = 0; k < components; k++) {
             double raw = p[g.offset() + k], gk = FastMath.softplus(raw), ek = p[e.offset() + k];
             int o = k * T;

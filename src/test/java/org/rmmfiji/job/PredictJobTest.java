@@ -19,6 +19,16 @@ import org.rmmfiji.io.CsvRecordings;
 
 class PredictJobTest {
 
+    /** Predict settings for the fitted model on the recording, every current recorded, into out/predicted. */
+    static PredictSettings predictWithCurrents(FitResult fit, Path recording, Path out) {
+        PredictSettings ps = new PredictSettings();
+        ps.model_file = fit.modelFile.toString();
+        ps.recording_file = recording.toString();
+        ps.output_dir = out.resolve("predicted").toString();
+        ps.record_currents = "all";
+        return ps;
+    }
+
     /** A conductance-based model's prediction carries each gated current and its conductance, in nA and µS. */
     @Test
     void gatedCurrentsAndConductancesAreColumns(@TempDir Path data, @TempDir Path out) throws IOException {
@@ -27,12 +37,7 @@ class PredictJobTest {
         fs.preset = org.rmmfiji.model.Presets.HH_CONDUCTANCE;
         fs.epochs = 2;
         FitResult fit = FitJob.run(fs, ProgressListener.NONE, new CancelToken());
-        PredictSettings ps = new PredictSettings();
-        ps.model_file = fit.modelFile.toString();
-        ps.recording_file = hh.toString();
-        ps.output_dir = out.resolve("predicted").toString();
-        ps.record_currents = "all";
-        Recording pred = CsvRecordings.read(PredictJob.run(ps, ProgressListener.NONE).predictionFile);
+        Recording pred = CsvRecordings.read(PredictJob.run(predictWithCurrents(fit, hh, out), ProgressListener.NONE).predictionFile);
         assertEquals(java.util.List.of("V_V", "V_V_pred", "I_V_Na_pred", "g_V_Na_pred", "I_V_K_pred", "g_V_K_pred", "I_V_leak_pred"), pred.channelNames());
         assertEquals("uS", pred.channels().get(3).unit());
         assertEquals("nA", pred.channels().get(2).unit());
@@ -43,11 +48,7 @@ class PredictJobTest {
         Path hh = TestData.smallHh(data);
         FitSettings fs = FitJobTest.settingsFor(hh, out);
         FitResult fit = FitJob.run(fs, ProgressListener.NONE, new CancelToken());
-        PredictSettings ps = new PredictSettings();
-        ps.model_file = fit.modelFile.toString();
-        ps.recording_file = hh.toString();
-        ps.output_dir = out.resolve("predicted").toString();
-        ps.record_currents = "all";
+        PredictSettings ps = predictWithCurrents(fit, hh, out);
         FitResult r = PredictJob.run(ps, ProgressListener.NONE);
         Recording pred = CsvRecordings.read(r.predictionFile);
         assertEquals(java.util.List.of("V_V", "V_V_pred", "I_V_lumped_pred", "I_V_leak_pred"), pred.channelNames());
