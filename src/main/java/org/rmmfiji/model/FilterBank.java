@@ -102,6 +102,57 @@ public final class FilterBank {
         return g;
     }
 
+    /**
+     * The frequency response of every state to the input voltage, (zI − A)⁻¹B at z = e^{jωδ}: re[s] + j·im[s] is the
+     * complex amplitude of state s under v[k] = e^{jωkδ}. At ω = 0 it is {@link #dcGains()}. A diagonal state is
+     * (1−p)/(z−p); GOBF section i is √(1−p_i²)/(z−p_i) times the all-pass sections before it, Π_{j<i} (1−p_j z)/(z−p_j).
+     *
+     * @param omega angular frequency in rad/ms
+     */
+    public double[][] transfer(double omega) {
+        double zr = Math.cos(omega * dt), zi = Math.sin(omega * dt);
+        double[] re = new double[size], im = new double[size];
+        int s = 0;
+        for (Block b : blocks) {
+            double ar = 1, ai = 0;   // the all-pass product so far (GOBF)
+            for (int i = 0; i < b.pole.length; i++, s++) {
+                double p = b.pole[i], g = b.gain[i];
+                double dr = zr - p, di = zi, d2 = dr * dr + di * di;
+                double hr = g * dr / d2, hi = -g * di / d2;            // g/(z−p)
+                re[s] = b.gobf ? hr * ar - hi * ai : hr;
+                im[s] = b.gobf ? hr * ai + hi * ar : hi;
+                if (b.gobf) {                                          // times (1 − p z)/(z − p)
+                    double nr = 1 - p * zr, ni = -p * zi;
+                    double qr = (nr * dr + ni * di) / d2, qi = (ni * dr - nr * di) / d2;
+                    double tr = ar * qr - ai * qi;
+                    ai = ar * qi + ai * qr;
+                    ar = tr;
+                }
+            }
+        }
+        return new double[][] {re, im};
+    }
+
+    /** A as a dense matrix (column s is A applied to the unit state s with zero input), for linear analysis. */
+    public double[][] stateMatrix() {
+        double[][] a = new double[size][size];
+        double[] x = new double[size], zero = new double[1];
+        for (int c = 0; c < size; c++) {
+            java.util.Arrays.fill(x, 0);
+            x[c] = 1;
+            step(x, 1, zero);
+            for (int r = 0; r < size; r++) a[r][c] = x[r];
+        }
+        return a;
+    }
+
+    /** B: the states after one step from zero with a unit input. */
+    public double[] inputVector() {
+        double[] x = new double[size];
+        step(x, 1, new double[] {1});
+        return x;
+    }
+
     /** Sets lane b of x to the steady state for a constant input v. */
     public void setDc(double[] x, int lanes, int b, double v) {
         double[] g = dcGains();

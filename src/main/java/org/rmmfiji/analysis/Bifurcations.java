@@ -1,0 +1,161 @@
+package org.rmmfiji.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmmfiji.data.InvalidInputException;
+
+/**
+ * Where a cell's resting state loses or gains stability as a DC current is injected. Every held voltage v̄ is an
+ * equilibrium of the model for the DC current I(v̄) = Σψ(v̄, DC·v̄) (the steady-state IV). Its stability is that of the
+ * model's own discrete map linearised there, z = (v, x):
+ * <pre>v' = v + δc⁻¹(I − ψ(v, x)),  x' = A x + B v</pre>
+ * whose eigenvalues are the roots of the characteristic equation z − 1 + δc⁻¹·Y(v̄, z) = 0 with Y the admittance.
+ * Along a voltage grid the number of eigenvalues outside the unit circle is counted; where it changes, bisection finds
+ * the voltage, and the eigenvalue on the circle gives the type: at z = 1 a fold (the IV slope is zero), a complex pair
+ * a Hopf (Neimark–Sacker) bifurcation with frequency arg(z)/(2πδ), at z = −1 a flip (period doubling, a step that is
+ * too coarse for the model's fastest current).
+ */
+public final class Bifurcations {
+    private Bifurcations() {}
+
+    public enum Type { FOLD, HOPF, FLIP }
+
+    /** One equilibrium on the grid. */
+    public static final class Equilibrium {
+        public final double voltage_mV;
+        public final double current_nA;
+        /** Eigenvalues of the linearised map outside the unit circle (0: stable). */
+        public final int unstable;
+        /** The largest eigenvalue modulus. */
+        public final double radius;
+
+        Equilibrium(double v, double i, int unstable, double radius) {
+            this.voltage_mV = v;
+            this.current_nA = i;
+            this.unstable = unstable;
+            this.radius = radius;
+        }
+
+        public boolean stable() { return unstable == 0; }
+    }
+
+    /** A change of stability between two grid points. */
+    public static final class Bifurcation {
+        public final Type type;
+        public final double voltage_mV;
+        /** The DC current at which the equilibrium at {@link #voltage_mV} exists. */
+        public final double current_nA;
+        /** Hopf: the frequency of the oscillation that is born (Hz); 0 for a fold, the Nyquist frequency for a flip. */
+        public final double frequency_Hz;
+        /** Unstable eigenvalues below and above the voltage. */
+        public final int unstableBelow;
+        public final int unstableAbove;
+
+        Bifurcation(Type type, double v, double i, double f, int below, int above) {
+            this.type = type;
+            this.voltage_mV = v;
+            this.current_nA = i;
+            this.frequency_Hz = f;
+            this.unstableBelow = below;
+            this.unstableAbove = above;
+        }
+    }
+
+    /** The equilibria on a grid and the bifurcations between them. */
+    public static final class Result {
+        public final String neuron;
+        public final List<Equilibrium> equilibria;
+        public final List<Bifurcation> bifurcations;
+
+        Result(String neuron, List<Equilibrium> e, List<Bifurcation> b) {
+            this.neuron = neuron;
+            this.equilibria = e;
+            this.bifurcations = b;
+        }
+    }
+
+    /** Bisection steps: the grid spacing divided by 2⁴⁰, far below any meaningful voltage. */
+    static final int BISECTIONS = 40;
+
+    public static Result find(IsolatedCell cell, double[] voltages) {
+        if (voltages.length < 2) throw new InvalidInputException("the bifurcation finder needs a voltage grid of at least 2 points");
+        for (int i = 1; i < voltages.length; i++)
+            if (!(voltages[i] > voltages[i - 1])) throw new InvalidInputException("the bifurcation finder's voltage grid must increase");
+        List<Equilibrium> eq = new ArrayList<>();
+        for (double v : voltages) eq.add(equilibrium(cell, v));
+        List<Bifurcation> out = new ArrayList<>();
+        for (int i = 1; i < eq.size(); i++) {
+            Equilibrium a = eq.get(i - 1), b = eq.get(i);
+            if (a.unstable == b.unstable) continue;
+            double lo = a.voltage_mV, hi = b.voltage_mV;
+            for (int n = 0; n < BISECTIONS; n++) {
+                double mid = 0.5 * (lo + hi);
+                if (unstableCount(eigenvalues(cell, mid)) == a.unstable) lo = mid;
+                else hi = mid;
+            }
+            double v = 0.5 * (lo + hi);
+            out.add(classify(cell, v, a.unstable, b.unstable));
+        }
+        return new Result(cell.name(), eq, out);
+    }
+
+    public static Equilibrium equilibrium(IsolatedCell cell, double v) {
+        Complex_F64[] z = eigenvalues(cell, v);
+        double r = 0;
+        for (Complex_F64 c : z) r = Math.max(r, c.getMagnitude());
+        return new Equilibrium(v, cell.slopes(v).current_nA, unstableCount(z), r);
+    }
+
+    private static Bifurcation classify(IsolatedCell cell, double v, int below, int above) {
+        Complex_F64 critical = null;
+        for (Complex_F64 c : eigenvalues(cell, v))
+            if (critical == null || Math.abs(c.getMagnitude() - 1) < Math.abs(critical.getMagnitude() - 1)) critical = c;
+        double arg = Math.abs(Math.atan2(critical.imaginary, critical.real));
+        double f = arg / (2 * Math.PI * cell.dt()) * 1000.0;
+        // a real eigenvalue has arg 0 or π; a complex pair lies strictly between
+        Type type = arg < 1e-6 ? Type.FOLD : Math.PI - arg < 1e-6 ? Type.FLIP : Type.HOPF;
+        return new Bifurcation(type, v, cell.slopes(v).current_nA, type == Type.FOLD ? 0 : f, below, above);
+    }
+
+    private static int unstableCount(Complex_F64[] z) {
+        int n = 0;
+        for (Complex_F64 c : z) if (c.getMagnitude() > 1) n++;
+        return n;
+    }
+
+    /** The Jacobian of the isolated cell's discrete map at the equilibrium held at v. */
+    static DMatrixRMaj jacobian(IsolatedCell cell, double v) {
+        IsolatedCell.Slopes s = cell.slopes(v);
+        int n = 1;
+        for (int k = 0; k < cell.edgeCount(); k++) n += cell.bank(k).size();
+        DMatrixRMaj J = new DMatrixRMaj(n, n);
+        double h = cell.dt() * cell.inverseCapacitance();
+        J.set(0, 0, 1 - h * s.dPsiDv);
+        int o = 1;
+        for (int k = 0; k < cell.edgeCount(); k++) {
+            double[][] a = cell.bank(k).stateMatrix();
+            double[] b = cell.bank(k).inputVector();
+            for (int r = 0; r < a.length; r++) {
+                J.set(0, o + r, -h * s.dPsiDx[k][r]);
+                J.set(o + r, 0, b[r]);
+                for (int c = 0; c < a.length; c++) J.set(o + r, o + c, a[r][c]);
+            }
+            o += a.length;
+        }
+        return J;
+    }
+
+    static Complex_F64[] eigenvalues(IsolatedCell cell, double v) {
+        DMatrixRMaj J = jacobian(cell, v);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(J.numRows, false);
+        if (!eig.decompose(J)) throw new IllegalStateException("the eigenvalues of the linearised model at " + v + " mV did not converge");
+        Complex_F64[] z = new Complex_F64[eig.getNumberOfEigenvalues()];
+        for (int i = 0; i < z.length; i++) z[i] = eig.getEigenvalue(i);
+        return z;
+    }
+}
