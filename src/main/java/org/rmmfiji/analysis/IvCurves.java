@@ -33,7 +33,7 @@ public final class IvCurves {
     }
 
     public static String unitOf(String output) {
-        return output.equals("current") ? "nA" : output.equals("conductance") ? "uS" : "1";
+        return output.equals("current") ? "nA" : output.equals("conductance") ? "uS" : org.rmmfiji.data.Units.DIMENSIONLESS;
     }
 
     /** The curves of one cell. */

@@ -105,10 +105,15 @@ public final class SynapticTraces {
      * the synapses are then evaluated on them in chunks, as {@link #forced} does on the recording.
      */
     public static List<Trace> freeRun(Network net, Segment seg, ChannelMap map, double dumpFraction) {
+        return freeRun(net, seg, map, dumpFraction, synapses(net));
+    }
+
+    /** The chosen currents ((edge, current) pairs) along a free run of the segment, as {@link #freeRun(Network, Segment, ChannelMap, double)}. */
+    public static List<Trace> freeRun(Network net, Segment seg, ChannelMap map, double dumpFraction, List<int[]> which) {
         FreeRun.Result r = FreeRun.run(net, seg, map, null, dumpFraction);
         double[][] v = new double[net.voltageCount()][];
         for (int j = 0; j < v.length; j++) v[j] = j < net.modelledCount() ? r.predicted[j] : recorded(seg, map.voltageChannel(j), r.start);
-        return evaluate(net, seg, map, r.start, v, synapses(net));
+        return evaluate(net, seg, map, r.start, v, which);
     }
 
     /** A channel of the segment from sample {@code from} on, as doubles. */

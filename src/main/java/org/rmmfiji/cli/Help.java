@@ -8,6 +8,7 @@ import org.scijava.plugin.Plugin;
 import org.rmmfiji.fiji.ExportRecordingCommand;
 import org.rmmfiji.fiji.FitRmmCommand;
 import org.rmmfiji.fiji.InspectCouplingCommand;
+import org.rmmfiji.fiji.InspectCurrentsCommand;
 import org.rmmfiji.fiji.PredictRmmCommand;
 import org.rmmfiji.job.SettingsKeys;
 
@@ -22,6 +23,7 @@ final class Help {
         COMMAND_CLASSES.put("Predict RMM", PredictRmmCommand.class);
         COMMAND_CLASSES.put("Export Recording as CSV", ExportRecordingCommand.class);
         COMMAND_CLASSES.put("Inspect Synaptic Coupling", InspectCouplingCommand.class);
+        COMMAND_CLASSES.put("Inspect Currents", InspectCurrentsCommand.class);
     }
 
     static String description(String command) {

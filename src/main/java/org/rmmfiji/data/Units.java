@@ -3,7 +3,7 @@ package org.rmmfiji.data;
 import java.util.Locale;
 
 /**
- * Units at the boundaries: ms, mV, nA, µS (spelled uS; nS converts), nF. Readers convert to these and say so.
+ * Units at the boundaries: ms, mV, nA, µS (spelled uS; nS converts), nF, and 1 for gates. Readers convert to these and say so.
  * µS and µs differ only in case, so conductance units are matched case-sensitively.
  */
 public final class Units {
@@ -14,11 +14,15 @@ public final class Units {
     public static final String MILLISECOND = "ms";
 
     /** What a channel measures, as told by its unit. */
-    public enum Kind { VOLTAGE, CURRENT, CONDUCTANCE, TIME, OTHER }
+    public enum Kind { VOLTAGE, CURRENT, CONDUCTANCE, TIME, DIMENSIONLESS, OTHER }
+
+    /** The unit of a dimensionless quantity (a gate, an activation), as in SI. */
+    public static final String DIMENSIONLESS = "1";
 
     public static Kind kindOf(String unit) {
         String u = unit.trim().replace('µ', 'u').replace('μ', 'u');
         if (u.equals("uS") || u.equals("nS")) return Kind.CONDUCTANCE;
+        if (u.equals(DIMENSIONLESS)) return Kind.DIMENSIONLESS;
         switch (normalise(unit)) {
             case "v": case "mv": case "uv": return Kind.VOLTAGE;
             case "a": case "ma": case "ua": case "na": case "pa": return Kind.CURRENT;
@@ -32,6 +36,7 @@ public final class Units {
         String u = unit.trim().replace('µ', 'u').replace('μ', 'u');
         if (u.equals("uS")) return 1.0;
         if (u.equals("nS")) return 1e-3;
+        if (u.equals(DIMENSIONLESS)) return 1.0;
         switch (normalise(unit)) {
             case "v": return 1e3;
             case "mv": return 1.0;
@@ -54,6 +59,7 @@ public final class Units {
             case CURRENT: return NANOAMPERE;
             case TIME: return MILLISECOND;
             case CONDUCTANCE: return "uS";
+            case DIMENSIONLESS: return DIMENSIONLESS;
             default: throw new IllegalArgumentException("no canonical unit for " + kind);
         }
     }

@@ -8,8 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,20 +16,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.imageio.ImageIO;
-
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.process.ColorProcessor;
-import ij.process.ImageProcessor;
 
 import org.rmmfiji.analysis.ActivationCurves;
 import org.rmmfiji.analysis.CouplingEntry;
 import org.rmmfiji.analysis.CouplingSpread;
 import org.rmmfiji.analysis.SynapseKind;
 import org.rmmfiji.analysis.SynapticTraces;
-import org.rmmfiji.io.AtomicFiles;
 import org.rmmfiji.job.CouplingResult;
+
+import static org.rmmfiji.fiji.Figures.*;
 
 /**
  * The three figures of Inspect Synaptic Coupling, rendered headless: the signed coupling heat map (rows the
@@ -43,43 +38,11 @@ import org.rmmfiji.job.CouplingResult;
 final class CouplingFigures {
     private CouplingFigures() {}
 
-    static final int WIDTH = 900, PANEL_HEIGHT = 240;
     static final int CELL_W = 190, CELL_H = 100;
-    /** Okabe–Ito colours: one per synapse or component, distinguishable in colour-blind vision. */
-    static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-            new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)};
-    /** A diverging map (blue: inhibitory, white: 0, red: excitatory) from −1 to 1. */
-    static final Color[] DIVERGING = {new Color(33, 102, 172), new Color(67, 147, 195), new Color(146, 197, 222), new Color(209, 229, 240),
-            new Color(247, 247, 247), new Color(253, 219, 199), new Color(244, 165, 130), new Color(214, 96, 77), new Color(178, 24, 43)};
-    static final Color ABSENT = new Color(215, 215, 215);
-
-    /** A figure and the path it is saved to. */
-    static final class Figure {
-        final ImagePlus image;
-        final Path png;
-        Figure(ImagePlus image, Path png) { this.image = image; this.png = png; }
-    }
-
     /** All three, in memory; nothing is written. */
     static List<Figure> build(CouplingResult r, double plotFromMs, double plotLengthMs) {
         return List.of(new Figure(heatMap(r), r.heatMapPng), new Figure(currents(r, plotFromMs, plotLengthMs), r.tracesPng),
                 new Figure(activations(r), r.curvesPng));
-    }
-
-    /**
-     * Writes every figure whole (a temporary file renamed into place, as the CSVs are), so that a failure never
-     * leaves a half-written PNG; returns the paths.
-     */
-    static List<Path> save(List<Figure> figures) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Figure f : figures) {
-            BufferedImage bi = f.image.getProcessor().convertToRGB().getBufferedImage();
-            AtomicFiles.writeBytes(f.png, o -> {
-                if (!ImageIO.write(bi, "png", o)) throw new IOException("no PNG writer for " + f.png);
-            });
-            out.add(f.png);
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- heat map
@@ -103,27 +66,12 @@ final class CouplingFigures {
         return signOf(e) * e.rms_nA;
     }
 
-    /** The colour of t in [−1, 1] on the diverging map. */
-    static Color diverging(double t) {
-        if (!Double.isFinite(t)) return ABSENT;
-        double u = (Math.max(-1, Math.min(1, t)) + 1) / 2 * (DIVERGING.length - 1);
-        int i = (int) Math.min(DIVERGING.length - 2, Math.floor(u));
-        double f = u - i;
-        Color a = DIVERGING[i], b = DIVERGING[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())), (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-    }
-
     /** The kinds present, in the order met ("conductance-based", "lumped"). */
     static Set<String> kinds(List<CouplingEntry> m) {
         Set<String> k = new LinkedHashSet<>();
         for (CouplingEntry e : m) k.add(e.kind);
         return k;
     }
-
-    static String fmt(double x) { return String.format(Locale.ROOT, "%.3g", x); }
-
-    static String signed(double x) { return (x > 0 ? "+" : "") + fmt(x); }
 
     static ImagePlus heatMap(CouplingResult r) {
         List<CouplingEntry> m = r.matrix;
@@ -269,21 +217,12 @@ final class CouplingFigures {
         return sb.toString();
     }
 
-    private static void centred(Graphics2D g, String s, int cx, int baseline) {
-        g.drawString(s, cx - g.getFontMetrics().stringWidth(s) / 2, baseline);
-    }
-
     private static void hatch(Graphics2D g, int x, int y, int w, int h) {
         java.awt.Shape clip = g.getClip();
         g.clipRect(x, y, w, h);
         g.setColor(new Color(225, 225, 225));
         for (int d = -h; d < w; d += 10) g.drawLine(x + d, y + h, x + d + h, y);
         g.setClip(clip);
-    }
-
-    private static ColorProcessor toProcessor(BufferedImage img) {
-        int w = img.getWidth(), h = img.getHeight();
-        return new ColorProcessor(w, h, img.getRGB(0, 0, w, h, null, 0, w));
     }
 
     // ---------------------------------------------------------------------------------------------- currents
@@ -330,43 +269,6 @@ final class CouplingFigures {
     private static boolean hasNaN(double[] x, int from, int to) {
         for (int k = from; k < to; k++) if (!Double.isFinite(x[k])) return true;
         return false;
-    }
-
-    /** y-limits holding every finite sample of both traces in [from, to), with room at the top for the legend. */
-    static double[] limits(double[] a, double[] b, int from, int to) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] x : new double[][] {a, b}) {
-            if (x == null) continue;
-            for (int k = from; k < to; k++) if (Double.isFinite(x[k])) { lo = Math.min(lo, x[k]); hi = Math.max(hi, x[k]); }
-        }
-        if (!(hi >= lo)) { lo = -1; hi = 1; }
-        if (hi - lo < 1e-9) { lo -= 0.5 * Math.max(1e-3, Math.abs(lo)); hi += 0.5 * Math.max(1e-3, Math.abs(hi)); }
-        double pad = 0.04 * (hi - lo);
-        return new double[] {lo - pad, hi + pad + 0.35 * (hi - lo)};
-    }
-
-    /** Times and values in [from, to); a long window is drawn as per-bucket minimum and maximum so that peaks stay visible. */
-    static List<double[]> points(double[] x, int from, int to, int start, double dt) {
-        int len = Math.max(0, to - from);
-        int step = Math.max(1, len / (2 * WIDTH));
-        if (step == 1) {
-            double[] t = new double[len], v = new double[len];
-            for (int k = 0; k < len; k++) { t[k] = (start + from + k) * dt; v[k] = x[from + k]; }
-            return List.of(t, v);
-        }
-        int buckets = (len + step - 1) / step;
-        double[] t = new double[2 * buckets], v = new double[2 * buckets];
-        for (int q = 0; q < buckets; q++) {
-            int k0 = from + q * step, k1 = Math.min(to, k0 + step);
-            double lo = Double.NaN, hi = Double.NaN;
-            for (int k = k0; k < k1; k++)
-                if (Double.isFinite(x[k])) { lo = Double.isNaN(lo) ? x[k] : Math.min(lo, x[k]); hi = Double.isNaN(hi) ? x[k] : Math.max(hi, x[k]); }
-            t[2 * q] = (start + k0) * dt;
-            t[2 * q + 1] = (start + (k0 + k1) / 2.0) * dt;
-            v[2 * q] = lo;
-            v[2 * q + 1] = hi;
-        }
-        return List.of(t, v);
     }
 
     // ---------------------------------------------------------------------------------------------- activation
@@ -488,33 +390,4 @@ final class CouplingFigures {
         return x[i] + (u - i) * (x[i + 1] - x[i]);
     }
 
-    // ---------------------------------------------------------------------------------------------- layout
-
-    /** Panels one above the other under a title, each with its subtitle (an ImageJ plot's own title names only its window). */
-    static ImagePlus stack(String title, List<Plot> panels, List<String> subtitles) {
-        int bar = 26, sub = 22;
-        List<ImageProcessor> ips = new ArrayList<>();
-        int w = 0, h = bar;
-        for (Plot p : panels) {
-            ImageProcessor ip = p.getProcessor().convertToRGB();
-            ips.add(ip);
-            w = Math.max(w, ip.getWidth());
-            h += sub + ip.getHeight();
-        }
-        ColorProcessor c = new ColorProcessor(w, h);
-        c.setColor(Color.WHITE);
-        c.fill();
-        c.setAntialiasedText(true);
-        c.setColor(Color.BLACK);
-        c.setFont(new Font("SansSerif", Font.BOLD, 14));
-        c.drawString(title, 10, bar - 5);
-        int y = bar;
-        c.setFont(new Font("SansSerif", Font.PLAIN, 13));
-        for (int i = 0; i < ips.size(); i++) {
-            c.drawString(subtitles.get(i), 10, y + sub - 4);
-            c.insert(ips.get(i), 0, y + sub);
-            y += sub + ips.get(i).getHeight();
-        }
-        return new ImagePlus(title, c);
-    }
 }

@@ -52,11 +52,11 @@ public class InspectCouplingCommand extends ModelRunCommand {
         InspectCouplingSettings s = CommandFields.copy(this, new InspectCouplingSettings());
         CouplingResult r = InspectCouplingJob.compute(s, progress);
         // every figure is drawn in memory before any file is written, and each file is written whole
-        List<CouplingFigures.Figure> figures = CouplingFigures.build(r, r.plotFrom_ms, r.plotLength_ms);
+        List<Figures.Figure> figures = CouplingFigures.build(r, r.plotFrom_ms, r.plotLength_ms);
         InspectCouplingJob.write(r);
-        List<Path> pngs = CouplingFigures.save(figures);
+        List<Path> pngs = Figures.save(figures);
         ResultsTables.load(r.matrixFile);            // the matrix for macros (getResult, getResultString, nResults)
-        if (!java.awt.GraphicsEnvironment.isHeadless()) for (CouplingFigures.Figure f : figures) f.image.show();
+        if (!java.awt.GraphicsEnvironment.isHeadless()) for (Figures.Figure f : figures) f.image.show();
         matrix_file = r.matrixFile.toString();
         heat_map_file = r.heatMapPng.toString();
         summary = summarise(r);

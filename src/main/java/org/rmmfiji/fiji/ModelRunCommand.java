@@ -13,7 +13,7 @@ import org.rmmfiji.job.FitJob;
 import org.rmmfiji.job.ModelRunSettings;
 
 /**
- * What every command that runs a model on a recording shares (Fit RMM, Predict RMM, Inspect Synaptic Coupling):
+ * What every command that runs a model on a recording shares (Fit RMM, Predict RMM, Inspect Synaptic Coupling, Inspect Currents):
  * services, the keys of {@link ModelRunSettings} declared once, the summary and warnings outputs, and how they fail:
  * bad input or an unreadable file cancels the command with the reason, logged once.
  */

@@ -15,7 +15,8 @@ import org.rmmfiji.io.RecordingSettings;
 abstract class RecordingCommand extends ContextCommand {
     /** Every default is the settings class's: one source for the dialog, macros and the launcher. */
     private static final RecordingSettings DEFAULTS = new RecordingSettings();
-    @Parameter(label = "Recording (ABF, MAT, NWB or CSV)", style = FileWidget.OPEN_STYLE, persist = false)
+    /** Not required by SciJava: each command says itself what an unset recording means (Inspect Currents runs without one). */
+    @Parameter(label = "Recording (ABF, MAT, NWB or CSV)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File recording_file;
     @Parameter(label = "Sampling step if the file has no time (ms, 0: it has)", min = "0", persist = false)
     private double sampling_step_ms = DEFAULTS.sampling_step_ms;

@@ -23,12 +23,12 @@ import org.rmmfiji.job.SettingsKeys;
 
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
- * as CSV" and "Inspect Synaptic Coupling": a macro's
+ * as CSV", "Inspect Synaptic Coupling" and "Inspect Currents": a macro's
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
  * neuron and part (an ensemble fit: one row per member); Inspect Synaptic Coupling puts its matrix there itself, one
- * row per synapse.
+ * row per synapse, and Inspect Currents its bifurcation table, one row per bifurcation.
  */
 public class Rmm_Bridge implements PlugIn {
 
@@ -40,6 +40,7 @@ public class Rmm_Bridge implements PlugIn {
         register("predict", PredictRmmCommand.class, "Predict RMM");
         register("export", ExportRecordingCommand.class, "Export Recording as CSV");
         register("coupling", InspectCouplingCommand.class, "Inspect Synaptic Coupling");
+        register("currents", InspectCurrentsCommand.class, "Inspect Currents");
     }
 
     private static void register(String arg, Class<? extends Command> type, String title) {

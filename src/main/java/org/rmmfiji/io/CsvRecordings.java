@@ -64,8 +64,8 @@ public final class CsvRecordings {
                 throw new InvalidInputException(where + ": column " + (c + 1) + " '" + n + "' does not end in a unit; expected a name like V_LP_mV or I_LP_nA");
             String base = n.substring(0, us), unit = n.substring(us + 1);
             Units.Kind kind = Units.kindOf(unit);
-            if (kind != Units.Kind.VOLTAGE && kind != Units.Kind.CURRENT && kind != Units.Kind.CONDUCTANCE)
-                throw new InvalidInputException(where + ": column '" + n + "' has unit '" + unit + "'; expected a voltage (mV, V), a current (nA, pA) or a conductance (uS, nS)");
+            if (kind != Units.Kind.VOLTAGE && kind != Units.Kind.CURRENT && kind != Units.Kind.CONDUCTANCE && kind != Units.Kind.DIMENSIONLESS)
+                throw new InvalidInputException(where + ": column '" + n + "' has unit '" + unit + "'; expected a voltage (mV, V), a current (nA, pA), a conductance (uS, nS) or 1 (a gate)");
             double f = Units.toCanonicalFactor(unit);
             String canon = Units.canonicalUnit(kind);
             if (f != 1.0) notes.add(where + ": column '" + n + "' converted from " + unit + " to " + canon);

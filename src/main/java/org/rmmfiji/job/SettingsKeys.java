@@ -27,6 +27,7 @@ public final class SettingsKeys {
         COMMANDS.put("Predict RMM", PredictSettings.class);
         COMMANDS.put("Export Recording as CSV", ExportSettings.class);
         COMMANDS.put("Inspect Synaptic Coupling", InspectCouplingSettings.class);
+        COMMANDS.put("Inspect Currents", InspectCurrentsSettings.class);
     }
 
     /** The public instance fields of a settings class, the base class's first, each in declaration order. */

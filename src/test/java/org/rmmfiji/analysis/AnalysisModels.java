@@ -18,7 +18,7 @@ import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Presets;
 
 /** Models the analysis tests look inside: a fitted one (hh-lumped on Hodgkin–Huxley data) and initialised presets. */
-final class AnalysisModels {
+public final class AnalysisModels {
     private AnalysisModels() {}
 
     /** The committed version-1 reference model: hh-lumped fitted to a Hodgkin–Huxley neuron, which spikes under 6–10 nA. */
@@ -47,7 +47,7 @@ final class AnalysisModels {
     }
 
     /** FitzHugh–Nagumo constants of {@link #fitzHughNagumo()}. */
-    static final double C = 1, TAU = 20, G_LEAK = 0.1, E_LEAK = -50, A = 10, K = 5, V_HALF = -50, G_W = 3;
+    public static final double C = 1, TAU = 20, G_LEAK = 0.1, E_LEAK = -50, A = 10, K = 5, V_HALF = -50, G_W = 3;
 
     /**
      * An RMM with known bifurcations, built by hand: C dv/dt = I − ψ, ψ = g_L(v − E_L) − A·tanh((v − v½)/k) + G_w·w(x),
@@ -56,7 +56,7 @@ final class AnalysisModels {
      * Hopf bifurcations where g_L − A/k·sech²((v−v½)/k) = −C/τ, i.e. at v½ ± 9.85 mV, at ≈ 61 Hz; the IV curve is monotone
      * (G_w + g_L > A/k), so there is no fold.
      */
-    static Network fitzHughNagumo() {
+    public static Network fitzHughNagumo() {
         ModelSpec spec = new ModelSpec();
         spec.preset = "fitzhugh-nagumo (test)";
         spec.neurons = List.of("cell");
@@ -76,6 +76,14 @@ final class AnalysisModels {
         set(net, "cell<-cell.fast.W2", new double[] {-A, G_W / 0.01});
         net.markNormalised();
         return net;
+    }
+
+    /** {@link #fitzHughNagumo()} as a model file, as a fit would write it. */
+    public static Path writeFitzHughNagumo(Path file) throws IOException {
+        org.rmmfiji.io.ModelFile mf = new org.rmmfiji.io.ModelFile();
+        ModelFiles.capture(fitzHughNagumo(), mf);
+        ModelFiles.write(file, mf);
+        return file;
     }
 
     private static void set(Network net, String block, double[] values) {

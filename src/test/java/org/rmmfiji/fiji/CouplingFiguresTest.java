@@ -51,10 +51,10 @@ class CouplingFiguresTest {
 
     @Test
     void divergingMapRunsBlueWhiteRed() {
-        Color lo = CouplingFigures.diverging(-1), mid = CouplingFigures.diverging(0), hi = CouplingFigures.diverging(1);
+        Color lo = Figures.diverging(-1), mid = Figures.diverging(0), hi = Figures.diverging(1);
         assertTrue(lo.getBlue() > lo.getRed() && hi.getRed() > hi.getBlue(), lo + " " + hi);
         assertTrue(mid.getRed() > 240 && mid.getGreen() > 240 && mid.getBlue() > 240, mid.toString());
-        assertEquals(CouplingFigures.ABSENT, CouplingFigures.diverging(Double.NaN));
+        assertEquals(Figures.ABSENT, Figures.diverging(Double.NaN));
     }
 
     @Test
@@ -75,7 +75,7 @@ class CouplingFiguresTest {
         assertTrue(info.contains("PY -> AB: lumped, inhibitory, value -0.100 (not on the colour scale)"), info);
         assertTrue(info.contains("colour scale ±0.600"), info);
         assertTrue(imp.getWidth() > 3 * CouplingFigures.CELL_W && imp.getHeight() > 2 * CouplingFigures.CELL_H);
-        CouplingFigures.save(List.of(new CouplingFigures.Figure(imp, r.heatMapPng)));
+        Figures.save(List.of(new Figures.Figure(imp, r.heatMapPng)));
         assertNotNull(ImageIO.read(r.heatMapPng.toFile()));
         try (var s = Files.list(out)) {
             assertEquals(1, s.count(), "only the PNG, no temporary file");

@@ -32,7 +32,8 @@ class MacroTest {
         ij1.disableIJ1PluginDirs();
         ij1.addPluginClasspath(new File("target/classes"));
         for (Class<?> c : new Class<?>[] {org.scijava.Context.class, org.scijava.parsington.ExpressionParser.class,
-                com.google.gson.Gson.class, net.miginfocom.swing.MigLayout.class, net.miginfocom.layout.LC.class})
+                com.google.gson.Gson.class, net.miginfocom.swing.MigLayout.class, net.miginfocom.layout.LC.class,
+                org.ejml.data.DMatrixRMaj.class, org.ejml.dense.row.factory.DecompositionFactory_DDRM.class})
             ij1.addPluginClasspath(jarOf(c));
         return ij1;
     }
@@ -114,5 +115,21 @@ class MacroTest {
         assertEquals("hh-ensemble-s2-b1", System.getProperty("rmm.ensemble.name"));
         assertEquals(2, Double.parseDouble(System.getProperty("rmm.ensemble.seed")), 0);
         assertEquals("1", System.getProperty("rmm.ensemble.dropped"));
+    }
+
+    /** Inspect Currents from a macro: the bifurcation table is in the Results table afterwards, and the figures are written. */
+    @Test
+    void macroRunsInspectCurrentsAndReadsTheBifurcations(@TempDir Path dir) throws Exception {
+        Path model = org.rmmfiji.analysis.AnalysisModels.writeFitzHughNagumo(dir.resolve("fhn.rmm.json"));
+        Path out = dir.resolve("out");
+        ij1().runMacro("run(\"Inspect Currents\", \"model_file=[" + model + "] output_dir=[" + out + "] v_low_mV=-80 v_high_mV=-20 ablate=fast ablation_ms=200\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.currents.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.currents.type\", getResultString(\"type\", 0));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.currents.v\", \"\" + getResult(\"voltage_mV\", 0));\n", null);
+        assertEquals("2", System.getProperty("rmm.currents.rows"));
+        assertEquals("hopf", System.getProperty("rmm.currents.type"));
+        assertEquals(-59.98, Double.parseDouble(System.getProperty("rmm.currents.v")), 0.05);
+        for (String f : new String[] {"fhn-currents-iv.png", "fhn-currents-admittance.png", "fhn-currents-ablation.png", "fhn-currents-iv.csv"})
+            assertTrue(Files.exists(out.resolve(f)), f);
     }
 }
