@@ -19,6 +19,7 @@ import ij.gui.Plot;
 
 import org.rmmfiji.analysis.Admittance;
 import org.rmmfiji.analysis.IvCurves;
+import org.rmmfiji.analysis.IvEnvelope;
 import org.rmmfiji.analysis.SynapticTraces;
 import org.rmmfiji.job.CurrentsResult;
 
@@ -44,6 +45,10 @@ final class CurrentFigures {
         List<String> subtitles = new ArrayList<>();
         panels.add(ivPanel(r.steady, "steady-state current (nA), + outward"));
         subtitles.add("steady state: every filter state settled at the held voltage, I_c(v) = ψ_c(v, DC·v)");
+        if (r.envelope != null) {
+            panels.add(envelopePanel(r.envelope));
+            subtitles.add("steady state over " + r.envelope.fits + " fits: mean (thick) ± SD (thin) of each current and of the total (black)");
+        }
         panels.add(ivPanel(r.postStep, "current (nA), + outward"));
         subtitles.add(String.format(Locale.ROOT, "after a step: held at %.0f mV, stepped to v, read %.3g ms later", r.postStep.holding_mV, r.postStep.after_ms));
         List<IvCurves.Curve> gates = new ArrayList<>(), conductances = new ArrayList<>();
@@ -77,6 +82,45 @@ final class CurrentFigures {
         Plot p = new Plot("IV", "membrane voltage (mV)", yLabel);
         p.setSize(WIDTH, PANEL_HEIGHT + 40);
         lines(p, iv.voltage_mV, currents, iv.total_nA, c -> c.current);
+        return p;
+    }
+
+    /** Mean lines with thin lines at ± SD, one colour per current as in the other panels, the total in black. */
+    private static Plot envelopePanel(IvEnvelope e) {
+        Plot p = new Plot("IV envelope", "membrane voltage (mV)", "steady-state current (nA), + outward");
+        p.setSize(WIDTH, PANEL_HEIGHT + 40);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        List<String> labels = new ArrayList<>();
+        int colour = 0;
+        for (IvEnvelope.Band b : e.bands) {
+            if (!b.output.equals("current")) continue;
+            boolean total = b.current.equals("total");
+            Color c = total ? Color.BLACK : PALETTE[colour++ % PALETTE.length];
+            double[] up = new double[b.mean.length], down = new double[b.mean.length];
+            for (int i = 0; i < up.length; i++) {
+                up[i] = b.mean[i] + b.sd[i];
+                down[i] = b.mean[i] - b.sd[i];
+                if (Double.isFinite(up[i])) hi = Math.max(hi, up[i]);
+                if (Double.isFinite(down[i])) lo = Math.min(lo, down[i]);
+            }
+            p.setColor(c);
+            p.setLineWidth(2);
+            p.add("line", e.voltage_mV, b.mean);
+            p.setLineWidth(1);
+            p.add("line", e.voltage_mV, up);
+            p.add("line", e.voltage_mV, down);
+            labels.add(b.current);
+        }
+        // the legend lists one entry per data set: each current's mean, then its two SD lines, unlabelled
+        List<String> legend = new ArrayList<>();
+        for (String l : labels) { legend.add(l); legend.add(""); legend.add(""); }
+        if (!(hi > lo)) { lo -= 1; hi += 1; }
+        double[] v = e.voltage_mV;
+        p.setColor(Color.GRAY);
+        p.drawLine(v[0], 0, v[v.length - 1], 0);
+        p.setLimits(v[0], v[v.length - 1], lo - 0.04 * (hi - lo), hi + 0.35 * (hi - lo));
+        p.setColor(Color.BLACK);
+        p.setLegend(String.join("\t", legend), Plot.TOP_LEFT);
         return p;
     }
 

@@ -31,7 +31,7 @@ public class InspectCouplingCommand extends ModelRunCommand {
     private static final InspectCouplingSettings DEFAULTS = new InspectCouplingSettings();
 
     /** A File for the dialog's chooser; a macro or --run may give several paths separated by commas (the path is kept verbatim). */
-    @Parameter(label = "Model file(s) (*.rmm.json; several: comma separated)", style = FileWidget.OPEN_STYLE, persist = false,
+    @Parameter(label = "Model file(s) (*.rmm.json, comma separated, or an ensemble *.rmmensemble.json)", style = FileWidget.OPEN_STYLE, persist = false,
             description = "a fitted model, or several separated by commas (an ensemble) for the spread of each entry")
     private File model_file;
     @Parameter(label = "Segment (sweep or file, from 0)", min = "0", persist = false)

@@ -74,4 +74,22 @@ public final class HodgkinHuxley implements SingleNeuron {
         h = Gates.relax(h, ah / (ah + bh), 1 / (ah + bh), dt);
         n = Gates.relax(n, an / (an + bn), 1 / (an + bn), dt);
     }
+
+    /** The steady-state currents at a held voltage (gates at m∞, h∞, n∞): {I_Na, I_K, I_L} in nA, the truth of an IV curve. */
+    public static double[] steadyCurrents(double v) {
+        double m = steady(alphaM(v), betaM(v)), h = steady(alphaH(v), betaH(v)), n = steady(alphaN(v), betaN(v));
+        return new double[] {G_NA * m * m * m * h * (v - E_NA), G_K * n * n * n * n * (v - E_K), G_L * (v - E_L)};
+    }
+
+    /** The right-hand side of the ODE, d(v, m, h, n)/dt under injected current i (nA), for linear analysis of the truth. */
+    public static double[] derivatives(double[] y, double i) {
+        double v = y[0], m = y[1], h = y[2], n = y[3];
+        double ion = G_NA * m * m * m * h * (v - E_NA) + G_K * n * n * n * n * (v - E_K) + G_L * (v - E_L);
+        return new double[] {(i - ion) / C, alphaM(v) * (1 - m) - betaM(v) * m, alphaH(v) * (1 - h) - betaH(v) * h, alphaN(v) * (1 - n) - betaN(v) * n};
+    }
+
+    /** The state at rest at a held voltage: (v, m∞, h∞, n∞). */
+    public static double[] steadyState(double v) {
+        return new double[] {v, steady(alphaM(v), betaM(v)), steady(alphaH(v), betaH(v)), steady(alphaN(v), betaN(v))};
+    }
 }

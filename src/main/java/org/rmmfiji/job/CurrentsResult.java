@@ -7,6 +7,7 @@ import java.util.Map;
 import org.rmmfiji.analysis.Admittance;
 import org.rmmfiji.analysis.Bifurcations;
 import org.rmmfiji.analysis.IvCurves;
+import org.rmmfiji.analysis.IvEnvelope;
 import org.rmmfiji.analysis.SynapticTraces;
 
 /** What Inspect Currents found and wrote; the front ends draw their figures from it. */
@@ -18,6 +19,8 @@ public final class CurrentsResult {
     public double dt;
     /** Steady-state and post-step curves on the same voltage grid. */
     public IvCurves.Result steady, postStep;
+    /** With several models: the steady-state curves of every one as envelopes (null for one model). */
+    public IvEnvelope envelope;
     public Admittance.Map admittance;
     public Bifurcations.Result bifurcations;
     /** The equilibrium without injected current (a stable zero of the steady-state IV), or NaN when there is none on the grid. */
@@ -28,7 +31,7 @@ public final class CurrentsResult {
     public List<SynapticTraces.Trace> forced = List.of(), freeRun = List.of();
     public String segment;
     public double plotFrom_ms, plotLength_ms;
-    public Path ivFile, admittanceFile, bifurcationsFile, equilibriaFile, ablationFile, tracesFile;
+    public Path ivFile, envelopeFile, admittanceFile, bifurcationsFile, equilibriaFile, ablationFile, tracesFile;
     public Path ivPng, admittancePng, ablationPng, tracesPng;
     public List<Path> written;
 

@@ -51,12 +51,12 @@ public final class InspectCouplingJob {
         Path out = Outputs.outputFolder(s.output_dir, "the coupling tables");
         List<Network> nets = new ArrayList<>();
         List<ModelFile> files = new ArrayList<>();
-        for (String f : ChannelGuess.list(s.model_file)) {
-            ModelFile mf = ModelFiles.read(Paths.get(f));
+        List<Path> paths = ModelFileList.of(s.model_file);
+        for (Path f : paths) {
+            ModelFile mf = ModelFiles.read(f);
             files.add(mf);
-            nets.add(ModelFiles.toNetwork(mf, f));
+            nets.add(ModelFiles.toNetwork(mf, f.toString()));
         }
-        if (nets.isEmpty()) throw new InvalidInputException("model_file names no file: give a fitted model (*.rmm.json), or several separated by commas");
         Network first = nets.get(0);
         for (int k = 1; k < nets.size(); k++) {
             Network n = nets.get(k);
@@ -65,7 +65,7 @@ public final class InspectCouplingJob {
                         + " and " + n.spec().neurons + n.spec().inputs);
         }
         if (org.rmmfiji.analysis.SynapticTraces.synapses(first).isEmpty())
-            throw new InvalidInputException(ChannelGuess.list(s.model_file).get(0) + " has no synapse: its neurons " + first.spec().neurons
+            throw new InvalidInputException(paths.get(0) + " has no synapse: its neurons " + first.spec().neurons
                     + " have intrinsic currents only; fit with a circuit preset (lp-pd-syncond, circuit-syncond) or a connectivity");
         Recording rec = s.open();
         for (String w : rec.warnings()) listener.warning(w);

@@ -4,7 +4,7 @@ import org.rmmfiji.io.Key;
 
 /** Settings of Inspect Synaptic Coupling (snake_case: parameter names, macro keys, launcher keys). */
 public final class InspectCouplingSettings extends ModelRunSettings {
-    @Key("The fitted model (*.rmm.json), or several separated by commas (an ensemble: seeds or data segments) for the spread of each entry.")
+    @Key("The fitted model (*.rmm.json), or several separated by commas, or an ensemble summary (*.rmmensemble.json: its kept members), for the spread of each entry.")
     public String model_file = "";
     @Key("Index of the recording's segment (sweep or file) to analyse, from 0.")
     public int segment = 0;

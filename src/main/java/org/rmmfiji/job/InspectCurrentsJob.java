@@ -14,6 +14,7 @@ import org.rmmfiji.analysis.Admittance;
 import org.rmmfiji.analysis.Bifurcations;
 import org.rmmfiji.analysis.IsolatedCell;
 import org.rmmfiji.analysis.IvCurves;
+import org.rmmfiji.analysis.IvEnvelope;
 import org.rmmfiji.analysis.Oscillation;
 import org.rmmfiji.analysis.SynapticTraces;
 import org.rmmfiji.data.InvalidInputException;
@@ -51,9 +52,17 @@ public final class InspectCurrentsJob {
     public static CurrentsResult compute(InspectCurrentsSettings s, ProgressListener listener) throws IOException {
         if (s.model_file == null || s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
         Path out = Outputs.outputFolder(s.output_dir, "the current tables and figures");
-        ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
-        Network net = ModelFiles.toNetwork(mf, s.model_file);
-        IsolatedCell cell = s.neuron == null || s.neuron.isBlank() ? IsolatedCell.of(net, 0) : IsolatedCell.of(net, s.neuron.trim());
+        List<Path> models = ModelFileList.of(s.model_file);
+        List<IsolatedCell> cells = new ArrayList<>();
+        ModelFile mf = null;
+        for (Path m : models) {
+            ModelFile f = ModelFiles.read(m);
+            if (mf == null) mf = f;
+            Network n = ModelFiles.toNetwork(f, m.toString());
+            cells.add(s.neuron == null || s.neuron.isBlank() ? IsolatedCell.of(n, 0) : IsolatedCell.of(n, s.neuron.trim()));
+        }
+        IsolatedCell cell = cells.get(0);
+        Network net = cell.network();
         double[] grid = IvCurves.grid(s.v_low_mV, s.v_high_mV, s.v_points);
         double[] freqs = Admittance.logFrequencies(s.f_low_Hz, s.f_high_Hz, s.f_points);
         Map<String, Double> weights = weights(s.ablate, cell);
@@ -62,9 +71,10 @@ public final class InspectCurrentsJob {
             throw new InvalidInputException("ablation_current_nA must be a number of nA (or empty), got " + s.ablation_current_nA);
         boolean withRecording = s.recording_file != null && !s.recording_file.isBlank();
 
-        String base = (s.output_name.isBlank() ? modelBaseName(s.model_file) : s.output_name) + "-currents" + (net.modelledCount() > 1 ? "-" + cell.name() : "");
+        String base = (s.output_name.isBlank() ? modelBaseName(ChannelGuess.list(s.model_file).get(0)) : s.output_name) + "-currents" + (net.modelledCount() > 1 ? "-" + cell.name() : "");
         CurrentsResult r = new CurrentsResult();
         r.ivFile = out.resolve(base + "-iv.csv");
+        r.envelopeFile = cells.size() > 1 ? out.resolve(base + "-iv-ensemble.csv") : null;
         r.admittanceFile = out.resolve(base + "-admittance.csv");
         r.bifurcationsFile = out.resolve(base + "-bifurcations.csv");
         r.equilibriaFile = out.resolve(base + "-equilibria.csv");
@@ -75,7 +85,7 @@ public final class InspectCurrentsJob {
         r.tracesFile = withRecording ? out.resolve(base + "-traces.csv") : null;
         r.tracesPng = withRecording ? out.resolve(base + "-traces.png") : null;
         List<Path> all = new ArrayList<>(List.of(r.ivFile, r.admittanceFile, r.bifurcationsFile, r.equilibriaFile, r.ivPng, r.admittancePng));
-        for (Path p : new Path[] {r.ablationFile, r.ablationPng, r.tracesFile, r.tracesPng}) if (p != null) all.add(p);
+        for (Path p : new Path[] {r.envelopeFile, r.ablationFile, r.ablationPng, r.tracesFile, r.tracesPng}) if (p != null) all.add(p);
         Outputs.requireAbsent(all, s.overwrite, "Inspect Currents");
 
         Segment seg = null;
@@ -92,7 +102,7 @@ public final class InspectCurrentsJob {
         r.neuron = cell.name();
         r.currents = new ArrayList<>();
         for (IsolatedCell.Ref ref : cell.currents()) r.currents.add(ref.name);
-        r.model = Paths.get(s.model_file).getFileName().toString();
+        r.model = models.get(0).getFileName().toString() + (models.size() > 1 ? " and " + (models.size() - 1) + " more" : "");
         r.dt = net.dt();
         r.plotFrom_ms = s.plot_from_ms;
         r.plotLength_ms = s.plot_length_ms;
@@ -100,6 +110,11 @@ public final class InspectCurrentsJob {
         r.steady = IvCurves.steadyState(cell, grid);
         r.postStep = IvCurves.postStep(cell, s.holding_mV, s.post_step_ms, grid);
         r.rest_mV = rest(r.steady);
+        if (cells.size() > 1) {
+            List<IvCurves.Result> fits = new ArrayList<>();
+            for (IsolatedCell c : cells) fits.add(IvCurves.steadyState(c, grid));
+            r.envelope = IvEnvelope.of(fits);
+        }
         listener.message("Admittance map and bifurcations…");
         r.admittance = Admittance.map(cell, grid, freqs);
         r.bifurcations = Bifurcations.find(cell, grid);
@@ -192,7 +207,7 @@ public final class InspectCurrentsJob {
 
     static String modelBaseName(String modelFile) {
         String n = Paths.get(modelFile).getFileName().toString();
-        for (String ext : new String[] {".rmm.json", ".json"}) if (n.endsWith(ext)) return n.substring(0, n.length() - ext.length());
+        for (String ext : new String[] {".rmmensemble.json", ".rmm.json", ".json"}) if (n.endsWith(ext)) return n.substring(0, n.length() - ext.length());
         return n;
     }
 
@@ -203,6 +218,10 @@ public final class InspectCurrentsJob {
         writeBifurcations(r.bifurcationsFile, r.bifurcations);
         writeEquilibria(r.equilibriaFile, r.bifurcations);
         r.written = new ArrayList<>(List.of(r.ivFile, r.admittanceFile, r.bifurcationsFile, r.equilibriaFile));
+        if (r.envelope != null) {
+            writeEnvelope(r.envelopeFile, r.envelope);
+            r.written.add(r.envelopeFile);
+        }
         if (r.ablation != null) {
             writeAblation(r.ablationFile, r);
             r.written.add(r.ablationFile);
@@ -232,6 +251,26 @@ public final class InspectCurrentsJob {
                 for (IvCurves.Curve c : r.steady.curves) row.add(num(c.values[i]));
                 row.add(num(r.postStep.total_nA[i]));
                 for (IvCurves.Curve c : r.postStep.curves) row.add(num(c.values[i]));
+                w.write(String.join(",", row) + "\n");
+            }
+        });
+    }
+
+    /** Mean and SD over the fits of every curve: I_total_ss_mean_nA, I_total_ss_sd_nA, g_Na_ss_mean_uS, … */
+    static void writeEnvelope(Path file, IvEnvelope e) throws IOException {
+        AtomicFiles.writeText(file, w -> {
+            List<String> head = new ArrayList<>(List.of("voltage_mV"));
+            for (IvEnvelope.Band b : e.bands) {
+                head.add(column(b.current, b.output, "ss_mean"));
+                head.add(column(b.current, b.output, "ss_sd"));
+            }
+            w.write(String.join(",", head) + "\n");
+            for (int i = 0; i < e.voltage_mV.length; i++) {
+                List<String> row = new ArrayList<>(List.of(num(e.voltage_mV[i])));
+                for (IvEnvelope.Band b : e.bands) {
+                    row.add(num(b.mean[i]));
+                    row.add(num(b.sd[i]));
+                }
                 w.write(String.join(",", row) + "\n");
             }
         });

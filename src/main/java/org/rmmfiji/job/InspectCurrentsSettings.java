@@ -8,7 +8,7 @@ import org.rmmfiji.io.Key;
  * current); with one it adds each current's trace along the recording and along a free run.
  */
 public final class InspectCurrentsSettings extends ModelRunSettings {
-    @Key("The fitted model (*.rmm.json).")
+    @Key("The fitted model (*.rmm.json); several separated by commas, or an ensemble summary (*.rmmensemble.json: its kept members), add IV envelopes (mean ± SD over the fits); the other results are the first model's.")
     public String model_file = "";
     @Key("The modelled neuron to inspect (its name in the model); empty: the first.")
     public String neuron = "";

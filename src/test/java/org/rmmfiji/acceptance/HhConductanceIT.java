@@ -11,9 +11,16 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmmfiji.analysis.Bifurcations;
+import org.rmmfiji.analysis.IsolatedCell;
+import org.rmmfiji.analysis.IvCurves;
 import org.rmmfiji.analysis.SynapticTraces;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
+import org.rmmfiji.groundtruth.HodgkinHuxley;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.io.Recordings;
 import org.rmmfiji.job.DatasetFits;
@@ -29,7 +36,9 @@ import org.rmmfiji.train.ProgressListener;
  * hh with hh-conductance and its defaults (the authors' HH model: gated Na and K, teacher forcing): the free-run
  * validation figures, and the conductances g_Na(t) and g_K(t) the fit infers along the validation recording (forced
  * by the recorded voltage; neither training nor selection used it for this) against the generator's true ones.
- * One seed (seed 1), to keep the acceptance tier inside its time budget.
+ * Then what the fitted model says about the cell, against the Hodgkin–Huxley truth: the steady-state Na and K IV
+ * curves, the resting potential, and how rest is lost under DC current (the bifurcation finder on the model against
+ * the eigenvalues of the true ODE). One seed (seed 1), to keep the acceptance tier inside its time budget.
  */
 class HhConductanceIT {
 
@@ -56,6 +65,9 @@ class HhConductanceIT {
         Files.createDirectories(Acceptance.FIGURES);
         Files.writeString(Acceptance.FIGURES.resolve("conductances-hh.md"), row, StandardCharsets.UTF_8);
         System.out.print(row);
+        String interpretation = interpretation(r);
+        Files.writeString(Acceptance.FIGURES.resolve("interpretation-hh.md"), interpretation, StandardCharsets.UTF_8);
+        System.out.print(interpretation);
         assertFalse(val.diverged, "the model runs free on the validation segment");
         // The targets: r ≥ 0.9 for both conductances (asserted as they are), and validation Γ ≥ 0.85, score ≥ 0.9.
         // Measured (seed 1, 100 epochs): r 0.995 and 0.978, but Γ 0.838 and score 0.818, so the free-run figures are
@@ -64,5 +76,84 @@ class HhConductanceIT {
         assertTrue(rK >= 0.9, "correlation of the inferred and true g_K along the validation recording: " + rK);
         assertTrue(val.gamma >= 0.8, "validation Γ: " + val.gamma);
         assertTrue(val.score >= 0.75, "validation score: " + val.score);
+    }
+
+    /** Steady-state IV curves (−90 … 30 mV), the rest and the first bifurcation of the fitted model against the truth's, as README rows. */
+    static String interpretation(FitResult r) {
+        IsolatedCell cell = IsolatedCell.of(r.network, 0);
+        double[] v = IvCurves.grid(-90, 30, 121);
+        IvCurves.Result iv = IvCurves.steadyState(cell, v);
+        StringBuilder rows = new StringBuilder();
+        for (int c = 0; c < 2; c++) {
+            String name = c == 0 ? "Na" : "K";
+            double[] model = iv.curve(name, "current").values, truth = new double[v.length];
+            for (int i = 0; i < v.length; i++) truth[i] = HodgkinHuxley.steadyCurrents(v[i])[c];
+            double se = 0, st = 0;
+            for (int i = 0; i < v.length; i++) { se += (model[i] - truth[i]) * (model[i] - truth[i]); st += truth[i] * truth[i]; }
+            rows.append(String.format(Locale.ROOT, "| steady-state I_%s(v), −90 … 30 mV | r %.3f, RMS error / RMS truth %.2f | |%n", name,
+                    SynapticTruth.correlation(model, truth), Math.sqrt(se / st)));
+        }
+        double rest = Double.NaN;
+        for (int i = 1; i < v.length; i++) if (iv.total_nA[i - 1] < 0 && iv.total_nA[i] >= 0) { rest = v[i - 1] + (v[i] - v[i - 1]) * -iv.total_nA[i - 1] / (iv.total_nA[i] - iv.total_nA[i - 1]); break; }
+        rows.append(String.format(Locale.ROOT, "| resting potential | %.1f mV | −65.0 mV |%n", rest));
+        List<Bifurcations.Bifurcation> b = Bifurcations.find(cell, IvCurves.grid(-80, -30, 201)).bifurcations;
+        double[] truth = truthBifurcation(-80, -30, 201);
+        rows.append(String.format(Locale.ROOT, "| rest lost under DC current | %s | Hopf at %.1f mV, %.2f nA, %.0f Hz |%n",
+                b.isEmpty() ? "no bifurcation in −80 … −30 mV" : String.format(Locale.ROOT, "%s at %.1f mV, %.2f nA%s", b.get(0).type.name().toLowerCase(Locale.ROOT),
+                        b.get(0).voltage_mV, b.get(0).current_nA, b.get(0).type == Bifurcations.Type.FOLD ? "" : String.format(Locale.ROOT, ", %.0f Hz", b.get(0).frequency_Hz)),
+                truth[0], truth[1], truth[2]));
+        return rows.toString();
+    }
+
+    /**
+     * The true HH cell's first loss of stability along its equilibria (held voltage v, DC current I(v) = Σ I_∞(v)):
+     * eigenvalues of the ODE's Jacobian (central differences) crossing into the right half-plane; {v, I, frequency Hz}.
+     */
+    static double[] truthBifurcation(double lo, double hi, int points) {
+        double prevV = Double.NaN;
+        for (int k = 0; k < points; k++) {
+            double v = lo + (hi - lo) * k / (points - 1);
+            if (unstableTruth(v) > 0) {
+                double a = prevV, b = v;
+                for (int n = 0; n < 50; n++) { double mid = 0.5 * (a + b); if (unstableTruth(mid) > 0) b = mid; else a = mid; }
+                double vc = 0.5 * (a + b);
+                double[] i = HodgkinHuxley.steadyCurrents(vc);
+                return new double[] {vc, i[0] + i[1] + i[2], leadingFrequencyHz(vc)};
+            }
+            prevV = v;
+        }
+        return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    }
+
+    private static EigenDecomposition_F64<DMatrixRMaj> truthEigen(double v) {
+        double[] y = HodgkinHuxley.steadyState(v), c = HodgkinHuxley.steadyCurrents(v);
+        double i = c[0] + c[1] + c[2];
+        DMatrixRMaj J = new DMatrixRMaj(4, 4);
+        for (int col = 0; col < 4; col++) {
+            double h = 1e-6 * Math.max(1, Math.abs(y[col]));
+            double[] up = y.clone(), down = y.clone();
+            up[col] += h;
+            down[col] -= h;
+            double[] fu = HodgkinHuxley.derivatives(up, i), fd = HodgkinHuxley.derivatives(down, i);
+            for (int row = 0; row < 4; row++) J.set(row, col, (fu[row] - fd[row]) / (2 * h));
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(4, false);
+        if (!eig.decompose(J)) throw new IllegalStateException("HH eigenvalues at " + v + " mV");
+        return eig;
+    }
+
+    private static int unstableTruth(double v) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = truthEigen(v);
+        int n = 0;
+        for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) if (eig.getEigenvalue(k).real > 0) n++;
+        return n;
+    }
+
+    private static double leadingFrequencyHz(double v) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = truthEigen(v);
+        double best = Double.NEGATIVE_INFINITY, f = 0;
+        for (int k = 0; k < eig.getNumberOfEigenvalues(); k++)
+            if (eig.getEigenvalue(k).real > best) { best = eig.getEigenvalue(k).real; f = Math.abs(eig.getEigenvalue(k).imaginary) / (2 * Math.PI) * 1000; }
+        return f;
     }
 }

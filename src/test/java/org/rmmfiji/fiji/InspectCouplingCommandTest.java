@@ -172,4 +172,32 @@ class InspectCouplingCommandTest {
         Map<String, byte[]> after = TestData.snapshot(out);
         assertEquals(before.keySet(), after.keySet(), "nothing written for: " + reason);
     }
+
+    /** An ensemble summary (*.rmmensemble.json) stands for its kept members, as the Fit RMM ensemble writes it. */
+    @Test
+    void anEnsembleSummaryIsReadAsItsKeptMembers(@TempDir Path dir) throws Exception {
+        org.rmmfiji.io.EnsembleFile f = new org.rmmfiji.io.EnsembleFile();
+        f.name = "circuit";
+        for (int k = 0; k < 3; k++) {
+            Files.copy(model, dir.resolve("m" + k + ".rmm.json"));
+            org.rmmfiji.io.EnsembleFile.Member m = new org.rmmfiji.io.EnsembleFile.Member();
+            m.member = k + 1;
+            m.name = "m" + k;
+            m.file = "m" + k + ".rmm.json";
+            m.status = org.rmmfiji.io.EnsembleFile.FITTED;
+            m.kept = k != 1;
+            m.dropped = k == 1;
+            f.members.add(m);
+        }
+        Path summary = dir.resolve("circuit.rmmensemble.json");
+        org.rmmfiji.io.EnsembleFiles.write(summary, f);
+        Path out = dir.resolve("out");
+        Map<String, Object> in = inputs(out);
+        in.put("model_file", summary.toFile());
+        in.put("ablation", false);
+        CommandModule m = run(in);
+        assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+        List<String> spread = Files.readAllLines(out.resolve("pd-lp-short-coupling-ensemble.csv"));
+        assertTrue(spread.get(1).startsWith("PD,LP,2,"), "the two kept members: " + spread.get(1));
+    }
 }

@@ -130,4 +130,31 @@ class InspectCurrentsJobTest {
         again.overwrite = true;
         InspectCurrentsJob.run(again, ProgressListener.NONE);
     }
+
+    /** An ensemble summary stands for its kept members: their IV envelope is written, the dropped member is left out. */
+    @Test
+    void anEnsembleSummaryGivesTheEnvelopeOfItsKeptMembers(@TempDir Path dir) throws IOException {
+        org.rmmfiji.io.EnsembleFile f = new org.rmmfiji.io.EnsembleFile();
+        f.name = "fhn";
+        for (int k = 0; k < 3; k++) {
+            AnalysisModels.writeFitzHughNagumo(dir.resolve("m" + k + ".rmm.json"));
+            org.rmmfiji.io.EnsembleFile.Member m = new org.rmmfiji.io.EnsembleFile.Member();
+            m.member = k + 1;
+            m.name = "m" + k;
+            m.file = "m" + k + ".rmm.json";
+            m.status = org.rmmfiji.io.EnsembleFile.FITTED;
+            m.kept = k < 2;
+            m.dropped = k == 2;
+            f.members.add(m);
+        }
+        Path summary = dir.resolve("fhn.rmmensemble.json");
+        org.rmmfiji.io.EnsembleFiles.write(summary, f);
+        CurrentsResult r = InspectCurrentsJob.run(settings(summary, dir.resolve("out")), ProgressListener.NONE);
+        assertEquals(2, r.envelope.fits, "the two kept members");
+        assertEquals(dir.resolve("out").resolve("fhn-currents-iv-ensemble.csv"), r.envelopeFile);
+        List<String> lines = Files.readAllLines(r.envelopeFile);
+        assertEquals("voltage_mV,I_total_ss_mean_nA,I_total_ss_sd_nA,I_fast_ss_mean_nA,I_fast_ss_sd_nA,I_leak_ss_mean_nA,I_leak_ss_sd_nA", lines.get(0));
+        assertEquals(62, lines.size());
+        assertEquals(0, Double.parseDouble(lines.get(5).split(",")[2]), 0, "identical members: no spread");
+    }
 }
