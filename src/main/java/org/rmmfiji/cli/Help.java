@@ -9,6 +9,7 @@ import org.rmmfiji.fiji.ExportRecordingCommand;
 import org.rmmfiji.fiji.FitRmmCommand;
 import org.rmmfiji.fiji.InspectCouplingCommand;
 import org.rmmfiji.fiji.InspectCurrentsCommand;
+import org.rmmfiji.fiji.OpenRecordingCommand;
 import org.rmmfiji.fiji.PredictRmmCommand;
 import org.rmmfiji.job.SettingsKeys;
 
@@ -19,6 +20,7 @@ final class Help {
     /** The one-line description of each command is its @Plugin description. */
     static final Map<String, Class<?>> COMMAND_CLASSES = new LinkedHashMap<>();
     static {
+        COMMAND_CLASSES.put("Open Recording", OpenRecordingCommand.class);
         COMMAND_CLASSES.put("Fit RMM", FitRmmCommand.class);
         COMMAND_CLASSES.put("Predict RMM", PredictRmmCommand.class);
         COMMAND_CLASSES.put("Export Recording as CSV", ExportRecordingCommand.class);

@@ -36,7 +36,7 @@ public class ExportRecordingCommand extends RecordingCommand {
     public void run() {
         try {
             java.util.List<String> said = new java.util.ArrayList<>();
-            written_file = RecordingExport.run(CommandFields.copy(this, new ExportSettings()), w -> {
+            written_file = RecordingExport.run(OpenRecordings.resolve(CommandFields.copy(this, new ExportSettings())), w -> {
                 said.add(w);
                 log.warn(w);
             }).toString();

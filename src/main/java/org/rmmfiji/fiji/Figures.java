@@ -95,13 +95,21 @@ final class Figures {
         return new double[] {lo - pad, hi + pad + 0.35 * (hi - lo)};
     }
 
+    /** Sample k of a trace (a double array, or a recording's floats read in place). */
+    interface Samples { double at(int k); }
+
     /** Times and values in [from, to); a long window is drawn as per-bucket minimum and maximum so that peaks stay visible. */
     static List<double[]> points(double[] x, int from, int to, int start, double dt) {
+        return points(k -> x[k], from, to, start * dt, dt);
+    }
+
+    /** As {@link #points(double[], int, int, int, double)} for any samples, sample k drawn at t0 + k·dt. */
+    static List<double[]> points(Samples x, int from, int to, double t0, double dt) {
         int len = Math.max(0, to - from);
         int step = Math.max(1, len / (2 * WIDTH));
         if (step == 1) {
             double[] t = new double[len], v = new double[len];
-            for (int k = 0; k < len; k++) { t[k] = (start + from + k) * dt; v[k] = x[from + k]; }
+            for (int k = 0; k < len; k++) { t[k] = t0 + (from + k) * dt; v[k] = x.at(from + k); }
             return List.of(t, v);
         }
         int buckets = (len + step - 1) / step;
@@ -109,10 +117,12 @@ final class Figures {
         for (int q = 0; q < buckets; q++) {
             int k0 = from + q * step, k1 = Math.min(to, k0 + step);
             double lo = Double.NaN, hi = Double.NaN;
-            for (int k = k0; k < k1; k++)
-                if (Double.isFinite(x[k])) { lo = Double.isNaN(lo) ? x[k] : Math.min(lo, x[k]); hi = Double.isNaN(hi) ? x[k] : Math.max(hi, x[k]); }
-            t[2 * q] = (start + k0) * dt;
-            t[2 * q + 1] = (start + (k0 + k1) / 2.0) * dt;
+            for (int k = k0; k < k1; k++) {
+                double xk = x.at(k);
+                if (Double.isFinite(xk)) { lo = Double.isNaN(lo) ? xk : Math.min(lo, xk); hi = Double.isNaN(hi) ? xk : Math.max(hi, xk); }
+            }
+            t[2 * q] = t0 + k0 * dt;
+            t[2 * q + 1] = t0 + (k0 + k1) / 2.0 * dt;
             v[2 * q] = lo;
             v[2 * q + 1] = hi;
         }

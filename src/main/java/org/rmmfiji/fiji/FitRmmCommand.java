@@ -130,7 +130,7 @@ public class FitRmmCommand extends RmmCommand {
     protected void work(CommandProgress progress) throws java.io.IOException {
         RunningFits.started(cancel);
         try {
-            FitSettings s = CommandFields.copy(this, new FitSettings());
+            FitSettings s = OpenRecordings.resolve(CommandFields.copy(this, new FitSettings()));
             if (EnsembleJob.isEnsemble(s)) {
                 ensemble(s, progress);
                 return;

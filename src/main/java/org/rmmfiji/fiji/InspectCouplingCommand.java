@@ -49,7 +49,7 @@ public class InspectCouplingCommand extends ModelRunCommand {
 
     @Override
     protected void work(CommandProgress progress) throws java.io.IOException {
-        InspectCouplingSettings s = CommandFields.copy(this, new InspectCouplingSettings());
+        InspectCouplingSettings s = OpenRecordings.resolve(CommandFields.copy(this, new InspectCouplingSettings()));
         CouplingResult r = InspectCouplingJob.compute(s, progress);
         // every figure is drawn in memory before any file is written, and each file is written whole
         List<Figures.Figure> figures = CouplingFigures.build(r, r.plotFrom_ms, r.plotLength_ms);

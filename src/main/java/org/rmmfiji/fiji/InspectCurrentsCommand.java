@@ -68,7 +68,7 @@ public class InspectCurrentsCommand extends ModelRunCommand {
 
     @Override
     protected void work(CommandProgress progress) throws java.io.IOException {
-        InspectCurrentsSettings s = CommandFields.copy(this, new InspectCurrentsSettings());
+        InspectCurrentsSettings s = OpenRecordings.resolve(CommandFields.copy(this, new InspectCurrentsSettings()));
         CurrentsResult r = InspectCurrentsJob.compute(s, progress);
         // every figure is drawn in memory before any file is written, and each file is written whole
         List<Figures.Figure> figures = CurrentFigures.build(r);

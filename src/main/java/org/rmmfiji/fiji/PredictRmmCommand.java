@@ -22,6 +22,6 @@ public class PredictRmmCommand extends RmmCommand {
 
     @Override
     protected void work(CommandProgress progress) throws java.io.IOException {
-        publish(PredictJob.run(CommandFields.copy(this, new PredictSettings()), progress), 0);
+        publish(PredictJob.run(OpenRecordings.resolve(CommandFields.copy(this, new PredictSettings())), progress), 0);
     }
 }

@@ -23,7 +23,7 @@ import org.rmmfiji.job.SettingsKeys;
 
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
- * as CSV", "Inspect Synaptic Coupling" and "Inspect Currents": a macro's
+ * as CSV", "Inspect Synaptic Coupling", "Inspect Currents" and "Open Recording": a macro's
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
@@ -41,6 +41,7 @@ public class Rmm_Bridge implements PlugIn {
         register("export", ExportRecordingCommand.class, "Export Recording as CSV");
         register("coupling", InspectCouplingCommand.class, "Inspect Synaptic Coupling");
         register("currents", InspectCurrentsCommand.class, "Inspect Currents");
+        register("open", OpenRecordingCommand.class, "Open Recording");
     }
 
     private static void register(String arg, Class<? extends Command> type, String title) {

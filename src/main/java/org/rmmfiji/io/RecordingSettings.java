@@ -7,6 +7,8 @@ package org.rmmfiji.io;
 public class RecordingSettings {
     @Key("The recording: Axon ABF (1 or 2), MATLAB .mat, NWB, or CSV/TSV (gzip allowed).")
     public String recording_file = "";
+    @Key("Instead of recording_file: the title of a trace window opened by Open Recording (in Fiji, or earlier in the same macro); the recording is read as it was opened there.")
+    public String recording = "";
     @Key(value = "The sampling step of a table without a time column, or of a .mat file without t; 0: the file has one.", unit = "ms")
     public double sampling_step_ms = 0;
     @Key("MATLAB files carry no units: the unit of their V… variables (mV, V, uV).")
@@ -24,8 +26,24 @@ public class RecordingSettings {
     @Key(value = "Decimate to this step, with anti-aliasing; 0: keep the recording's step.", unit = "ms")
     public double resample_ms = 0;
 
+    /** The reading keys (the file, what its reader cannot learn, the preprocessing) of {@code other}, copied into these settings. */
+    public void readAs(RecordingSettings other) {
+        recording_file = other.recording_file;
+        sampling_step_ms = other.sampling_step_ms;
+        mat_voltage_unit = other.mat_voltage_unit;
+        mat_current_unit = other.mat_current_unit;
+        nwb_series = other.nwb_series;
+        sweeps = other.sweeps;
+        voltage_offset_mV = other.voltage_offset_mV;
+        lowpass_hz = other.lowpass_hz;
+        resample_ms = other.resample_ms;
+    }
+
     /** Opens {@code recording_file} with these options and preprocessing. */
     public org.rmmfiji.data.Recording open() throws java.io.IOException {
+        if ((recording_file == null || recording_file.isBlank()) && recording != null && !recording.isBlank())
+            throw new org.rmmfiji.data.InvalidInputException("recording=[" + recording + "] names a trace window of Open Recording, which only Fiji's commands know; "
+                    + "here give recording_file");
         if (recording_file == null || recording_file.isBlank())
             throw new org.rmmfiji.data.InvalidInputException("recording_file is not set: choose the recording");
         ReadOptions o = ReadOptions.of(sampling_step_ms, mat_voltage_unit, mat_current_unit, nwb_series);

@@ -23,6 +23,7 @@ public final class SettingsKeys {
     /** Command title → settings class (the titles are the SciJava labels and the IJ1 macro names). */
     public static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
     static {
+        COMMANDS.put("Open Recording", org.rmmfiji.io.OpenRecordingSettings.class);
         COMMANDS.put("Fit RMM", FitSettings.class);
         COMMANDS.put("Predict RMM", PredictSettings.class);
         COMMANDS.put("Export Recording as CSV", ExportSettings.class);

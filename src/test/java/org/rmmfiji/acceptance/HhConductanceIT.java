@@ -52,6 +52,7 @@ class HhConductanceIT {
         List<SynapticTraces.Trace> traces = SynapticTraces.forced(r.network, seg, r.channels(), r.training().dump_fraction, SynapticTraces.intrinsic(r.network));
         Recording truth = Recordings.open(Acceptance.DATASETS.resolve(NamedDatasets.HH.truthFile()));
         double rNa = Double.NaN, rK = Double.NaN;
+        List<ij.gui.Plot> panels = new java.util.ArrayList<>();
         for (SynapticTraces.Trace t : traces) {
             String name = r.network.edges().get(t.edge).currents().get(t.current).name();
             if (!name.equals("Na") && !name.equals("K")) continue;
@@ -59,10 +60,12 @@ class HhConductanceIT {
             double[] real = SynapticTruth.truthUnder(truth, "g_" + name + "_uS", seg, t.start, g.length);
             double c = SynapticTruth.correlation(g, real);
             if (name.equals("Na")) rNa = c; else rK = c;
+            panels.add(conductancePlot(name, g, real, t.start, r.network.dt(), c));
         }
+        Files.createDirectories(Acceptance.FIGURES);
+        writePng(panels, Acceptance.FIGURES.resolve("hh-conductances.png"));
         String row = String.format(Locale.ROOT, "| hh | hh-conductance, teacher forcing, %d epochs | %.1f s | %.3f | %.3f | %.2f | %.3f | %.3f |%n",
                 r.training().epochs, r.fitSeconds, val.score, val.gamma, val.spike_count_ratio, rNa, rK);
-        Files.createDirectories(Acceptance.FIGURES);
         Files.writeString(Acceptance.FIGURES.resolve("conductances-hh.md"), row, StandardCharsets.UTF_8);
         System.out.print(row);
         String interpretation = interpretation(r);
@@ -155,5 +158,50 @@ class HhConductanceIT {
         for (int k = 0; k < eig.getNumberOfEigenvalues(); k++)
             if (eig.getEigenvalue(k).real > best) { best = eig.getEigenvalue(k).real; f = Math.abs(eig.getEigenvalue(k).imaginary) / (2 * Math.PI) * 1000; }
         return f;
+    }
+
+    /** 100 ms of the validation recording with the most spikes in view: the inferred conductance (red) over the truth (grey). */
+    static ij.gui.Plot conductancePlot(String name, double[] g, double[] truth, int start, double dt, double r) {
+        int len = Math.min(g.length, (int) Math.round(100 / dt)), from = Math.max(0, g.length / 2 - len / 2);
+        double[] t = new double[len], a = new double[len], b = new double[len];
+        double hi = 0;
+        for (int k = 0; k < len; k++) {
+            t[k] = (start + from + k) * dt;
+            a[k] = truth[from + k];
+            b[k] = g[from + k];
+            hi = Math.max(hi, Math.max(a[k], b[k]));
+        }
+        ij.gui.Plot p = new ij.gui.Plot("g_" + name, "t (ms, validation recording)", "g_" + name + " (µS)");
+        p.setSize(900, 220);
+        p.setColor(new java.awt.Color(90, 90, 90));
+        p.setLineWidth(2);
+        p.add("line", t, a);
+        p.setColor(new java.awt.Color(200, 30, 30));
+        p.setLineWidth(1);
+        p.add("line", t, b);
+        p.setLimits(t[0], t[len - 1], 0, hi * 1.3);
+        p.setColor(java.awt.Color.BLACK);
+        p.setLegend(String.format(Locale.ROOT, "true g_%s\tinferred by the fitted model (r = %.3f over the whole recording)", name, r), ij.gui.Plot.TOP_RIGHT);
+        return p;
+    }
+
+    static void writePng(List<ij.gui.Plot> panels, Path file) throws java.io.IOException {
+        int w = 0, h = 0;
+        List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+        for (ij.gui.Plot p : panels) {
+            java.awt.image.BufferedImage bi = p.getProcessor().convertToRGB().getBufferedImage();
+            images.add(bi);
+            w = Math.max(w, bi.getWidth());
+            h += bi.getHeight();
+        }
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        int y = 0;
+        for (java.awt.image.BufferedImage bi : images) {
+            g.drawImage(bi, 0, y, null);
+            y += bi.getHeight();
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(out, "png", file.toFile());
     }
 }

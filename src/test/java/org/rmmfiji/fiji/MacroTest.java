@@ -132,4 +132,17 @@ class MacroTest {
         for (String f : new String[] {"fhn-currents-iv.png", "fhn-currents-admittance.png", "fhn-currents-ablation.png", "fhn-currents-iv.csv"})
             assertTrue(Files.exists(out.resolve(f)), f);
     }
+
+    /** A macro opens a recording, then fits it by the trace window's title; the summary table is filled first. */
+    @Test
+    void macroOpensARecordingAndFitsItByTitle(@TempDir Path data, @TempDir Path out) throws Exception {
+        Path hh = TestData.smallHh(data);
+        ij1().runMacro("run(\"Electrophysiology Recording...\", \"recording_file=[" + hh + "]\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.open.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.open.unit\", getResultString(\"unit\", 1));\n"
+                + "run(\"Fit RMM\", \"recording=[hh.csv] output_dir=[" + out + "] split=segments train_segments=0 validation_segments=1 epochs=1 batch_size=2000\");\n", null);
+        assertEquals("2", System.getProperty("rmm.open.rows"));
+        assertEquals("nA", System.getProperty("rmm.open.unit"));
+        assertTrue(Files.exists(out.resolve("hh.rmm.json")), "the fit of the opened recording wrote its model");
+    }
 }
