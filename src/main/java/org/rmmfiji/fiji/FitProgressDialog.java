@@ -14,12 +14,16 @@ import org.rmmfiji.train.CancelToken;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 
-/** A small non-modal window with the epoch, the loss, the last snapshot score and a Cancel button (GUI only). */
+/**
+ * A non-modal window with the epoch, the loss, the last snapshot score, the live training view ({@link TrainingCurves}:
+ * loss and validation against wall time, the snapshot a stop would keep ringed) and a Cancel button (GUI only).
+ */
 final class FitProgressDialog implements ProgressListener {
     private final JDialog dialog;
     private final JProgressBar bar = new JProgressBar(0, 100);
     private final JLabel line = new JLabel("Preparing…");
     private final JLabel snapshot = new JLabel(" ");
+    private final TrainingCurves curves = new TrainingCurves();
 
     private FitProgressDialog(CancelToken cancel) {
         dialog = new JDialog((java.awt.Frame) null, "Fit RMM", false);
@@ -33,6 +37,7 @@ final class FitProgressDialog implements ProgressListener {
         dialog.add(line, "growx");
         dialog.add(bar, "growx");
         dialog.add(snapshot, "growx");
+        dialog.add(curves, "grow");
         dialog.add(stop, "right");
         dialog.pack();
         dialog.setLocationByPlatform(true);
@@ -53,6 +58,7 @@ final class FitProgressDialog implements ProgressListener {
 
     @Override
     public void epoch(int epoch, int epochs, double loss, double seconds) {
+        curves.epoch(seconds, loss);
         SwingUtilities.invokeLater(() -> {
             bar.setValue(100 * epoch / epochs);
             bar.setString("epoch " + epoch + " / " + epochs);
@@ -64,7 +70,16 @@ final class FitProgressDialog implements ProgressListener {
     public void snapshot(History.Snapshot s) {
         String text = s.rejected ? "snapshot " + s.epoch + " rejected: " + s.rejected_because
                 : String.format(java.util.Locale.ROOT, "snapshot %d: validation %.3f", s.epoch, s.selection_value);
+        curves.snapshot(s.seconds, s.selection_value, meanGamma(s), s.rejected);
         SwingUtilities.invokeLater(() -> snapshot.setText(text));
+    }
+
+    /** Γ of a snapshot: the mean over the modelled neurons' validation reports (NaN when it has none). */
+    static double meanGamma(History.Snapshot s) {
+        double sum = 0;
+        int n = 0;
+        for (org.rmmfiji.metrics.MetricsReport m : s.validation) if (Double.isFinite(m.gamma)) { sum += m.gamma; n++; }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     @Override
