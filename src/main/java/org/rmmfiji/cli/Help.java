@@ -26,6 +26,8 @@ final class Help {
         COMMAND_CLASSES.put("Export Recording as CSV", ExportRecordingCommand.class);
         COMMAND_CLASSES.put("Inspect Synaptic Coupling", InspectCouplingCommand.class);
         COMMAND_CLASSES.put("Inspect Currents", InspectCurrentsCommand.class);
+        COMMAND_CLASSES.put("Batch Fit", org.rmmfiji.fiji.BatchFitCommand.class);
+        COMMAND_CLASSES.put("Merge Batch Results", org.rmmfiji.fiji.MergeBatchCommand.class);
     }
 
     static String description(String command) {

@@ -116,7 +116,7 @@ public class FitRmmCommand extends RmmCommand {
     @Parameter(type = ItemIO.OUTPUT) private String ensemble_file;
     @Parameter(type = ItemIO.OUTPUT) private String ensemble_table;
 
-    private CancelToken cancel;
+    protected CancelToken cancel;
 
     @Override protected String title() { return "Fit RMM"; }
 

@@ -23,7 +23,7 @@ import org.rmmfiji.job.SettingsKeys;
 
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
- * as CSV", "Inspect Synaptic Coupling", "Inspect Currents" and "Open Recording": a macro's
+ * as CSV", "Inspect Synaptic Coupling", "Inspect Currents", "Open Recording", "Batch Fit" and "Merge Batch Results": a macro's
  * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
@@ -42,6 +42,8 @@ public class Rmm_Bridge implements PlugIn {
         register("coupling", InspectCouplingCommand.class, "Inspect Synaptic Coupling");
         register("currents", InspectCurrentsCommand.class, "Inspect Currents");
         register("open", OpenRecordingCommand.class, "Open Recording");
+        register("batch", BatchFitCommand.class, "Batch Fit");
+        register("merge", MergeBatchCommand.class, "Merge Batch Results");
     }
 
     private static void register(String arg, Class<? extends Command> type, String title) {

@@ -9,7 +9,7 @@ import org.rmmfiji.io.Key;
  * ({@code Preset.Defaults}, the one source of defaults), and the model file records the values actually used.
  * Channel fields left empty are guessed from the column names.
  */
-public final class FitSettings extends ModelRunSettings {
+public class FitSettings extends ModelRunSettings {
     @Key("Preset id (neuron-lumped, hh-lumped, lp-pd, lp-pd-syncond, circuit-syncond, hh-conductance, pd-conductance); its architecture is replaced by spec_file when that is set.")
     public String preset = org.rmmfiji.model.Presets.NEURON_LUMPED;
     @Key("An architecture file (*.rmmspec.json) to use instead of the preset's; empty: none.")

@@ -29,6 +29,8 @@ public final class SettingsKeys {
         COMMANDS.put("Export Recording as CSV", ExportSettings.class);
         COMMANDS.put("Inspect Synaptic Coupling", InspectCouplingSettings.class);
         COMMANDS.put("Inspect Currents", InspectCurrentsSettings.class);
+        COMMANDS.put("Batch Fit", BatchSettings.class);
+        COMMANDS.put("Merge Batch Results", MergeBatchSettings.class);
     }
 
     /** The public instance fields of a settings class, the base class's first, each in declaration order. */
