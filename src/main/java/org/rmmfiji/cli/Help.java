@@ -41,7 +41,8 @@ final class Help {
                 .append("  ./rmm help \"COMMAND\"         the keys of a command, with defaults, units and descriptions\n")
                 .append("  ./rmm generate NAME [--out DIR] [--scale FRACTION]   a ground-truth dataset (").append(Generate.NAMES).append(")\n")
                 .append("  ./rmm study [DATASET]        every trainer on one dataset: a table and a plot of validation score against time\n")
-                .append("  ./rmm benchmark | benchmark-memory\n\n")
+                .append("  ./rmm benchmark | benchmark-memory\n")
+                .append("  ./rmm docs                   writes docs/commands.md, the key reference, from the settings classes\n\n")
                 .append("trainers (key trainer, joined with + for a pipeline):\n");
         for (org.rmmfiji.train.Trainers.Entry e : org.rmmfiji.train.Trainers.entries())
             sb.append(String.format("  %-25s %s%n", e.id, e.description));

@@ -13,6 +13,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("benchmark")) System.exit(Benchmark.run(args));
         if (args.length > 0 && args[0].equals("benchmark-memory")) System.exit(MemoryBenchmark.run(args));
         if (args.length > 0 && args[0].equals("study")) System.exit(Study.run(args));
+        if (args.length > 0 && args[0].equals("docs")) System.exit(UserGuide.run(args));
         System.exit(Launcher.run(args));
     }
 }

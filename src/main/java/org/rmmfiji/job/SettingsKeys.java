@@ -122,6 +122,14 @@ public final class SettingsKeys {
 
     /** One line per key: name=default (unit), the description. */
     public static String help(String command) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] k : table(command))
+            sb.append(String.format(Locale.ROOT, "  %-26s %s%n", k[0] + "=" + k[1] + (k[2].isEmpty() ? "" : " [" + k[2] + "]"), k[3]));
+        return sb.toString();
+    }
+
+    /** Every key of a command as {name, default ("(unset)" for none; text in quotes), unit (or ""), description}. */
+    public static List<String[]> table(String command) {
         Class<?> s = COMMANDS.get(command);
         Object defaults;
         try {
@@ -129,7 +137,7 @@ public final class SettingsKeys {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        StringBuilder sb = new StringBuilder();
+        List<String[]> out = new ArrayList<>();
         for (Field f : keys(s)) {
             Key k = f.getAnnotation(Key.class);
             String def;
@@ -140,10 +148,9 @@ public final class SettingsKeys {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-            String unit = k != null && !k.unit().isEmpty() ? " [" + k.unit() + "]" : "";
-            sb.append(String.format(Locale.ROOT, "  %-26s %s%n", f.getName() + "=" + def + unit, k != null ? k.value() : ""));
+            out.add(new String[] {f.getName(), def, k != null ? k.unit() : "", k != null ? k.value() : ""});
         }
-        return sb.toString();
+        return out;
     }
 
     /**
