@@ -20,8 +20,9 @@ final class UserGuide {
 
     /** Menu paths where they differ from Plugins › RMM › NAME. */
     static String menu(String command) {
-        return command.equals("Open Recording") ? "`File › Import › Electrophysiology Recording…` or `Plugins › RMM › Open Recording`"
-                : "`Plugins › RMM › " + command + "`";
+        if (command.equals("Open Recording")) return "`File › Import › Electrophysiology Recording…` or `Plugins › RMM › Open Recording`";
+        if (command.equals("About RMM")) return "`Help › About Plugins › About RMM…` or `Plugins › RMM › About RMM`";
+        return "`Plugins › RMM › " + command + "`";
     }
 
     static String page() {
@@ -32,11 +33,13 @@ final class UserGuide {
         for (String c : SettingsKeys.COMMANDS.keySet()) sb.append("- [").append(c).append("](#").append(anchor(c)).append(")\n");
         for (String c : SettingsKeys.COMMANDS.keySet()) {
             sb.append("\n## ").append(c).append("\n\n").append(Help.description(c)).append(".\n\nMenu: ").append(menu(c)).append(".\n\n");
-            sb.append("| key | default | unit | what it does |\n|---|---|---|---|\n");
+            if (SettingsKeys.table(c).isEmpty()) sb.append("It takes no keys.\n");
+            else sb.append("| key | default | unit | what it does |\n|---|---|---|---|\n");
             for (String[] k : SettingsKeys.table(c))
                 sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s |%n", k[0], k[1].replace("|", "\\|"), k[2], k[3].replace("|", "\\|")));
-            sb.append("\nMacro: `run(\"").append(c).append("\", \"key=value …\");`  Headless: `./rmm --headless --run \"").append(c)
-                    .append("\" 'key=\"value\",…'` (or Fiji's own launcher with the same arguments).\n");
+            boolean keys = !SettingsKeys.table(c).isEmpty();
+            sb.append("\nMacro: `run(\"").append(c).append(keys ? "\", \"key=value …\");`" : "\");`").append("  Headless: `./rmm --headless --run \"").append(c)
+                    .append(keys ? "\" 'key=\"value\",…'`" : "\"`").append(" (or Fiji's own launcher with the same arguments).\n");
         }
         return sb.toString();
     }

@@ -44,6 +44,7 @@ public class Rmm_Bridge implements PlugIn {
         register("open", OpenRecordingCommand.class, "Open Recording");
         register("batch", BatchFitCommand.class, "Batch Fit");
         register("merge", MergeBatchCommand.class, "Merge Batch Results");
+        register("about", AboutCommand.class, "About RMM");
     }
 
     private static void register(String arg, Class<? extends Command> type, String title) {

@@ -31,6 +31,7 @@ public final class SettingsKeys {
         COMMANDS.put("Inspect Currents", InspectCurrentsSettings.class);
         COMMANDS.put("Batch Fit", BatchSettings.class);
         COMMANDS.put("Merge Batch Results", MergeBatchSettings.class);
+        COMMANDS.put("About RMM", NoKeys.class);
     }
 
     /** The public instance fields of a settings class, the base class's first, each in declaration order. */
