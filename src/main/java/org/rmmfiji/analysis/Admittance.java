@@ -50,12 +50,17 @@ public final class Admittance {
         public double magnitude(int i, int j) { return Math.hypot(re[i][j], im[i][j]); }
     }
 
-    public static Map map(IsolatedCell cell, double[] voltages, double[] frequenciesHz) {
-        double nyquist = 500.0 / cell.dt();
+    /** Refuses a frequency outside 0 … the Nyquist frequency of a model step {@code dt} (ms). */
+    public static void checkFrequencies(double[] frequenciesHz, double dt) {
+        double nyquist = 500.0 / dt;
         for (double f : frequenciesHz)
             if (!(f >= 0) || f > nyquist)
                 throw new InvalidInputException("admittance frequency " + f + " Hz is outside 0 … " + nyquist + " Hz (the Nyquist frequency of the model's "
-                        + cell.dt() + " ms step)");
+                        + dt + " ms step)");
+    }
+
+    public static Map map(IsolatedCell cell, double[] voltages, double[] frequenciesHz) {
+        checkFrequencies(frequenciesHz, cell.dt());
         double[][] re = new double[voltages.length][frequenciesHz.length], im = new double[voltages.length][frequenciesHz.length];
         for (int i = 0; i < voltages.length; i++) {
             IsolatedCell.Slopes s = cell.slopes(voltages[i]);

@@ -77,6 +77,36 @@ public final class Bifurcations {
             this.equilibria = e;
             this.bifurcations = b;
         }
+
+        /** The first bifurcation, upward in voltage, where a stable equilibrium becomes unstable (how rest is lost); null if none. */
+        public Bifurcation lossOfStability() {
+            for (Bifurcation b : bifurcations) if (b.unstableBelow == 0 && b.unstableAbove > 0) return b;
+            return null;
+        }
+    }
+
+    /**
+     * The DC current {@code delta} nA beyond a bifurcation, on its unstable side: the direction in which the equilibrium
+     * current changes as the voltage moves into the unstable side (PNAS Fig. 4E injects the bifurcation current + 0.1 nA).
+     */
+    public static double beyond(IsolatedCell cell, Bifurcation b, double delta) {
+        double step = b.unstableAbove > b.unstableBelow ? 0.1 : -0.1;
+        double[] i = cell.steadyCurrent(new double[] {b.voltage_mV, b.voltage_mV + step});
+        return b.current_nA + Math.copySign(delta, i[1] - i[0]);
+    }
+
+    /**
+     * The resting potential without injected current: the lowest zero of the steady-state IV on the grid (interpolated)
+     * whose equilibrium is stable; NaN when no zero on the grid is stable.
+     */
+    public static double rest(IsolatedCell cell, double[] grid) {
+        double[] i = cell.steadyCurrent(grid);
+        for (int k = 1; k < grid.length; k++) {
+            if (!(i[k - 1] < 0 && i[k] >= 0 || i[k - 1] > 0 && i[k] <= 0)) continue;
+            double v = grid[k - 1] + (grid[k] - grid[k - 1]) * -i[k - 1] / (i[k] - i[k - 1]);
+            if (equilibrium(cell, v).stable()) return v;
+        }
+        return Double.NaN;
     }
 
     /** Bisection steps: the grid spacing divided by 2⁴⁰, far below any meaningful voltage. */

@@ -85,11 +85,16 @@ public final class IsolatedCell {
     /** The current called {@code name}; an unknown name is refused with the names the cell has. */
     public Ref current(String name) {
         List<String> names = new ArrayList<>();
+        Ref found = null;
         for (Ref r : currents()) {
-            if (r.name.equals(name)) return r;
+            if (r.name.equals(name)) {
+                if (found != null) throw new InvalidInputException("neuron " + name() + " has two currents named '" + name + "'; rename one in the spec to choose it");
+                found = r;
+            }
             names.add(r.name);
         }
-        throw new InvalidInputException("neuron " + name() + " has no current '" + name + "'; its currents are " + names);
+        if (found == null) throw new InvalidInputException("neuron " + name() + " has no current '" + name + "'; its currents are " + names);
+        return found;
     }
 
     /**

@@ -79,11 +79,17 @@ public final class IvCurves {
      * Post-step curves: filters settled at {@code holding}, then {@code afterMs} (≥ one sample) at each test voltage
      * of {@code v}; the currents are read at the voltage step's end.
      */
-    public static Result postStep(IsolatedCell cell, double holding, double afterMs, double[] v) {
+    /** Refuses a holding voltage that is not a number and a read time under one sample of a model step {@code dt}; returns the steps. */
+    public static int checkPostStep(double holding, double afterMs, double dt) {
         if (!Double.isFinite(holding)) throw new InvalidInputException("the holding voltage must be a number of mV, got " + holding);
-        int steps = (int) Math.round(afterMs / cell.dt());
+        int steps = (int) Math.round(afterMs / dt);
         if (!(afterMs > 0) || steps < 1)
-            throw new InvalidInputException("the time after the step must be at least one sample (" + cell.dt() + " ms), got " + afterMs + " ms");
+            throw new InvalidInputException("the time after the step must be at least one sample (" + dt + " ms), got " + afterMs + " ms");
+        return steps;
+    }
+
+    public static Result postStep(IsolatedCell cell, double holding, double afterMs, double[] v) {
+        int steps = checkPostStep(holding, afterMs, cell.dt());
         return evaluate(cell, v, k -> {
             FilterBank bank = cell.bank(k);
             int T = v.length;

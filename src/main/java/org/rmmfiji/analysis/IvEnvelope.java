@@ -79,8 +79,13 @@ public final class IvEnvelope {
         return n;
     }
 
-    /** Mean and sample SD at each point (SD 0 for one fit). */
     private static Band band(String current, String output, List<double[]> ys) {
+        double[][] m = meanSd(ys);
+        return new Band(current, output, m[0], m[1]);
+    }
+
+    /** {mean, sample SD} at each point of curves of one length (SD 0 for one curve); two passes, so no cancellation. */
+    public static double[][] meanSd(List<double[]> ys) {
         int n = ys.get(0).length, k = ys.size();
         double[] mean = new double[n], sd = new double[n];
         for (int i = 0; i < n; i++) {
@@ -91,6 +96,6 @@ public final class IvEnvelope {
             for (double[] y : ys) s2 += (y[i] - mean[i]) * (y[i] - mean[i]);
             sd[i] = k > 1 ? Math.sqrt(s2 / (k - 1)) : 0;
         }
-        return new Band(current, output, mean, sd);
+        return new double[][] {mean, sd};
     }
 }

@@ -34,7 +34,7 @@ final class CommandFields {
             if (type == Long.class) return Long.valueOf(t);
         } catch (NumberFormatException e) {
             throw new org.rmmfiji.data.InvalidInputException(key + " must be " + (type == Double.class ? "a number" : "a whole number")
-                    + " (or empty for the preset's value), got '" + text + "'");
+                    + " (or empty: unset), got '" + text + "'");
         }
         if (type == Boolean.class) {
             if (t.equalsIgnoreCase("true")) return Boolean.TRUE;

@@ -288,18 +288,7 @@ final class CouplingFigures {
     }
 
     /** Mean and SD over the models at every voltage (all models share the grid). */
-    static double[][] meanSd(List<double[]> ys) {
-        int n = ys.get(0).length;
-        double[] mean = new double[n], sd = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0, s2 = 0;
-            for (double[] y : ys) { s += y[i]; s2 += y[i] * y[i]; }
-            int k = ys.size();
-            mean[i] = s / k;
-            sd[i] = k > 1 ? Math.sqrt(Math.max(0, (s2 - k * mean[i] * mean[i]) / (k - 1))) : 0;
-        }
-        return new double[][] {mean, sd};
-    }
+    static double[][] meanSd(List<double[]> ys) { return org.rmmfiji.analysis.IvEnvelope.meanSd(ys); }
 
     static ImagePlus activations(CouplingResult r) {
         List<List<ActivationCurves.Curve>> curves = byCurve(r.curves);

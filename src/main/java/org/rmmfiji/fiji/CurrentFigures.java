@@ -258,9 +258,10 @@ final class CurrentFigures {
         double[] lim = limits(a.intact_mV, a.ablated_mV, 0, n);
         p.setLimits(0, (n - 1) * r.dt, lim[0], lim[1]);
         p.setColor(Color.BLACK);
-        p.setLegend("intact\twithout " + a.weights.keySet(), Plot.TOP_RIGHT);
+        p.setLegend("intact\tablated " + a.weights, Plot.TOP_RIGHT);
         String sub = String.format(Locale.ROOT, "%.3g nA injected (%s); period intact %s, ablated %s; ablated range %.1f … %.1f mV (second half)",
-                a.current_nA, a.currentOrigin, period(a.intactPeriod_ms), period(a.ablatedPeriod_ms), a.ablatedMin_mV, a.ablatedMax_mV);
+                a.current_nA, a.currentOrigin, a.intactDiverged ? "none (diverged)" : period(a.intactPeriod_ms),
+                a.ablatedDiverged ? "none (diverged)" : period(a.ablatedPeriod_ms), a.ablatedMin_mV, a.ablatedMax_mV);
         return stack("Ablation of " + r.neuron + ": " + a.weights, List.of(p), List.of(sub));
     }
 

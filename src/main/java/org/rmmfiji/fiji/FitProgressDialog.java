@@ -70,15 +70,18 @@ final class FitProgressDialog implements ProgressListener {
     public void snapshot(History.Snapshot s) {
         String text = s.rejected ? "snapshot " + s.epoch + " rejected: " + s.rejected_because
                 : String.format(java.util.Locale.ROOT, "snapshot %d: validation %.3f", s.epoch, s.selection_value);
-        curves.snapshot(s.seconds, s.selection_value, meanGamma(s), s.rejected);
+        curves.snapshot(s.seconds, mean(s, true), mean(s, false), s.rejected, s.best_so_far);
         SwingUtilities.invokeLater(() -> snapshot.setText(text));
     }
 
-    /** Γ of a snapshot: the mean over the modelled neurons' validation reports (NaN when it has none). */
-    static double meanGamma(History.Snapshot s) {
+    /** The validation score (or Γ) of a snapshot: the mean over the modelled neurons' reports (NaN when it has none). */
+    static double mean(History.Snapshot s, boolean score) {
         double sum = 0;
         int n = 0;
-        for (org.rmmfiji.metrics.MetricsReport m : s.validation) if (Double.isFinite(m.gamma)) { sum += m.gamma; n++; }
+        for (org.rmmfiji.metrics.MetricsReport m : s.validation) {
+            double x = score ? m.score : m.gamma;
+            if (Double.isFinite(x)) { sum += x; n++; }
+        }
         return n == 0 ? Double.NaN : sum / n;
     }
 

@@ -61,7 +61,7 @@ public class InspectCurrentsCommand extends ModelRunCommand {
     @Parameter(type = ItemIO.OUTPUT) private String iv_file;
     @Parameter(type = ItemIO.OUTPUT) private String bifurcations_file;
     @Parameter(type = ItemIO.OUTPUT) private String admittance_image;
-    /** The resting potential (mV) from the steady-state IV, as text ("NaN" when none on the grid), as every output is. */
+    /** The resting potential (mV): the lowest stable zero of the steady-state IV, as text ("NaN" when none), as every output is. */
     @Parameter(type = ItemIO.OUTPUT) private String rest_mV;
 
     @Override protected String title() { return "Inspect Currents"; }
@@ -92,7 +92,8 @@ public class InspectCurrentsCommand extends ModelRunCommand {
     /** Rest, each bifurcation, the ablation run. */
     static String summarise(CurrentsResult r) {
         StringBuilder sb = new StringBuilder("currents of " + r.neuron + " (" + String.join(", ", r.currents) + ")");
-        sb.append(Double.isFinite(r.rest_mV) ? String.format(Locale.ROOT, ": rests at %.1f mV without current", r.rest_mV) : ": no rest on the voltage grid");
+        sb.append(Double.isFinite(r.rest_mV) ? String.format(Locale.ROOT, ": rests at %.1f mV without current", r.rest_mV)
+                : ": no stable rest on the voltage grid without current");
         if (r.bifurcations.bifurcations.isEmpty()) sb.append("\n  no bifurcation between ").append(r.steady.voltage_mV[0]).append(" and ")
                 .append(r.steady.voltage_mV[r.steady.voltage_mV.length - 1]).append(" mV");
         for (Bifurcations.Bifurcation b : r.bifurcations.bifurcations)
@@ -101,8 +102,8 @@ public class InspectCurrentsCommand extends ModelRunCommand {
         if (r.ablation != null) {
             CurrentsResult.Ablation a = r.ablation;
             sb.append(String.format(Locale.ROOT, "\n  ablation %s under %.3g nA (%s): period intact %s, ablated %s", a.weights, a.current_nA, a.currentOrigin,
-                    Double.isFinite(a.intactPeriod_ms) ? String.format(Locale.ROOT, "%.1f ms", a.intactPeriod_ms) : "none",
-                    Double.isFinite(a.ablatedPeriod_ms) ? String.format(Locale.ROOT, "%.1f ms", a.ablatedPeriod_ms) : "none"));
+                    a.intactDiverged ? "none (diverged)" : Double.isFinite(a.intactPeriod_ms) ? String.format(Locale.ROOT, "%.1f ms", a.intactPeriod_ms) : "none",
+                    a.ablatedDiverged ? "none (diverged)" : Double.isFinite(a.ablatedPeriod_ms) ? String.format(Locale.ROOT, "%.1f ms", a.ablatedPeriod_ms) : "none"));
         }
         return sb.toString();
     }

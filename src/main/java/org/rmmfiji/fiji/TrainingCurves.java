@@ -15,37 +15,41 @@ import java.util.Locale;
 import javax.swing.JComponent;
 
 /**
- * The live training view: the training loss (log scale) and the scored snapshots' validation value and Γ against wall
- * time, the best snapshot so far (the one a stop now would keep) ringed, rejected snapshots as crosses. It is fed from
- * the training thread and painted on Swing's; {@link #render} draws it off screen (for tests and headless figures).
+ * The live training view: the training loss (log scale) and the scored snapshots' validation score and Γ against
+ * training time, the snapshot the selector would keep if stopped now (by the user's selection metric) ringed, rejected
+ * snapshots as crosses. A new fit (time starting again, as in a batch or an ensemble) clears it. It is fed from the
+ * training thread and painted on Swing's; {@link #render} draws it off screen (for tests and headless figures).
  */
 final class TrainingCurves extends JComponent {
     private static final long serialVersionUID = 1L;
 
     private final List<double[]> loss = new ArrayList<>();       // {seconds, loss}
-    private final List<double[]> snapshots = new ArrayList<>();  // {seconds, selection value, Γ, rejected 0/1}
+    private final List<double[]> snapshots = new ArrayList<>();  // {seconds, validation score, Γ, rejected 0/1}
+    private int best = -1;
 
     TrainingCurves() { setPreferredSize(new Dimension(460, 260)); }
 
     synchronized void epoch(double seconds, double value) {
+        if (!loss.isEmpty() && seconds < loss.get(loss.size() - 1)[0]) clear();    // the next fit of a batch or an ensemble
         if (Double.isFinite(value) && value > 0) loss.add(new double[] {seconds, value});
         repaint();
     }
 
-    synchronized void snapshot(double seconds, double selection, double gamma, boolean rejected) {
-        snapshots.add(new double[] {seconds, selection, gamma, rejected ? 1 : 0});
+    /** A scored snapshot; {@code bestSoFar} is the selector's verdict (it knows the metric and its direction). */
+    synchronized void snapshot(double seconds, double score, double gamma, boolean rejected, boolean bestSoFar) {
+        snapshots.add(new double[] {seconds, score, gamma, rejected ? 1 : 0});
+        if (bestSoFar) best = snapshots.size() - 1;
         repaint();
     }
 
-    /** The index of the best snapshot so far by its selection value (−1: none scored), what a stop now would keep. */
-    synchronized int best() {
-        int b = -1;
-        for (int i = 0; i < snapshots.size(); i++) {
-            double[] s = snapshots.get(i);
-            if (s[3] == 0 && Double.isFinite(s[1]) && (b < 0 || s[1] > snapshots.get(b)[1])) b = i;
-        }
-        return b;
+    private void clear() {
+        loss.clear();
+        snapshots.clear();
+        best = -1;
     }
+
+    /** The index of the snapshot a stop now would keep (−1: none yet). */
+    synchronized int best() { return best; }
 
     BufferedImage render(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -82,7 +86,6 @@ final class TrainingCurves extends JComponent {
         // bottom: validation selection value and Γ on [0, 1]
         int top = mid + 4, bottom = h - 22;
         frame(g, left, top, right, bottom, "validation", "1", "0");
-        int best = best();
         for (int i = 0; i < snapshots.size(); i++) {
             double[] s = snapshots.get(i);
             int px = x(s[0], tMax, left, right);
@@ -113,11 +116,11 @@ final class TrainingCurves extends JComponent {
         g.drawString(String.format(Locale.ROOT, "%.0f s", tMax), right - 40, h - 6);
         g.drawString("0", left, h - 6);
         g.setColor(Figures.PALETTE[0]);
-        g.drawString("● selection value", left + 60, h - 6);
+        g.drawString("● validation score", left + 60, h - 6);
         g.setColor(Figures.PALETTE[1]);
         g.drawString("■ Γ", left + 180, h - 6);
         g.setColor(Color.BLACK);
-        g.drawString("○ kept if stopped now", left + 220, h - 6);
+        g.drawString("○ kept if stopped now", left + 225, h - 6);
     }
 
     private static double clamp(double v) { return Math.max(0, Math.min(1, v)); }

@@ -26,17 +26,19 @@ public class RecordingSettings {
     @Key(value = "Decimate to this step, with anti-aliasing; 0: keep the recording's step.", unit = "ms")
     public double resample_ms = 0;
 
-    /** The reading keys (the file, what its reader cannot learn, the preprocessing) of {@code other}, copied into these settings. */
+    /**
+     * The reading keys (the file, what its reader cannot learn, the preprocessing) of {@code other}, copied into these
+     * settings: every key of this class but {@code recording}, so that a key added here is never left out.
+     */
     public void readAs(RecordingSettings other) {
-        recording_file = other.recording_file;
-        sampling_step_ms = other.sampling_step_ms;
-        mat_voltage_unit = other.mat_voltage_unit;
-        mat_current_unit = other.mat_current_unit;
-        nwb_series = other.nwb_series;
-        sweeps = other.sweeps;
-        voltage_offset_mV = other.voltage_offset_mV;
-        lowpass_hz = other.lowpass_hz;
-        resample_ms = other.resample_ms;
+        for (java.lang.reflect.Field f : RecordingSettings.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) || !java.lang.reflect.Modifier.isPublic(f.getModifiers()) || f.getName().equals("recording")) continue;
+            try {
+                f.set(this, f.get(other));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Opens {@code recording_file} with these options and preprocessing. */

@@ -22,7 +22,8 @@ import org.rmmfiji.train.ProgressListener;
 /**
  * Batch Fit: every recording of a folder (or this run's shard of them) fitted with the same keys, one model per
  * recording, and a summary table with one row per recording. A file that cannot be read or fitted is a row with its
- * reason and never the end of the batch; a cancel ends it with the rows so far (the rest "not-run"). Shards of one
+ * reason and never the end of the batch; a cancel ends it with the rows so far (the rest "not-run"); the summary is
+ * rewritten whole after every file, so a run killed by a time limit keeps what it finished. Shards of one
  * folder write {@code batch-summary-shard-k-of-n.csv}; {@link #merge} joins them into {@code batch-summary.csv}.
  */
 public final class BatchJob {
@@ -71,6 +72,14 @@ public final class BatchJob {
         }
         all.sort(null);
         if (all.isEmpty()) throw new InvalidInputException("input_dir " + dir + " has no file matching " + glob);
+        // two recordings with one base name (a.abf, a.csv) would write the same model files, even from different shards
+        java.util.Map<String, Path> names = new java.util.HashMap<>();
+        for (Path f : all) {
+            Path other = names.put(FitJob.baseName(f), f);
+            if (other != null)
+                throw new InvalidInputException("input_dir holds " + other.getFileName() + " and " + f.getFileName() + ", whose models would have the same name ("
+                        + FitJob.baseName(f) + ".rmm.json); rename one or choose with pattern");
+        }
         int[] kn = shard(s.shard);
         List<Path> mine = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (i % kn[1] == kn[0] - 1) mine.add(all.get(i));
@@ -80,6 +89,8 @@ public final class BatchJob {
     public static Result run(BatchSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         if (s.recording_file != null && !s.recording_file.isBlank())
             throw new InvalidInputException("Batch Fit fits every recording of input_dir; leave recording_file empty (it is set per file)");
+        if (s.recording != null && !s.recording.isBlank())
+            throw new InvalidInputException("Batch Fit fits every recording of input_dir; leave recording (a trace window) empty");
         if (s.output_name != null && !s.output_name.isBlank())
             throw new InvalidInputException("Batch Fit names each model after its recording; leave output_name empty");
         if (EnsembleJob.isEnsemble(s)) throw new InvalidInputException("Batch Fit fits one model per recording; run ensembles with Fit RMM");
@@ -96,6 +107,7 @@ public final class BatchJob {
             if (cancel.isCancelled()) {
                 r.rows.add(row(name, NOT_RUN, null, Double.NaN, null, "the batch was cancelled before this file"));
                 r.notRun++;
+                writeSummary(r.summaryFile, r.rows);
                 continue;
             }
             listener.message(String.format(Locale.ROOT, "Batch Fit: %s (%d of %d%s)…", name, i + 1, files.size(), kn[1] > 1 ? ", shard " + kn[0] + "/" + kn[1] : ""));
@@ -117,9 +129,10 @@ public final class BatchJob {
                 r.rows.add(row(name, FAILED, null, Double.NaN, null, "internal error: " + e));
                 r.failed++;
             }
+            // after every file, whole: a run killed by a time limit keeps the rows it finished
+            writeSummary(r.summaryFile, r.rows);
         }
         r.seconds = (System.nanoTime() - t0) / 1e9;
-        writeSummary(r.summaryFile, r.rows);
         return r;
     }
 

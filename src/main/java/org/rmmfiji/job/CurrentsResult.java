@@ -23,7 +23,7 @@ public final class CurrentsResult {
     public IvEnvelope envelope;
     public Admittance.Map admittance;
     public Bifurcations.Result bifurcations;
-    /** The equilibrium without injected current (a stable zero of the steady-state IV), or NaN when there is none on the grid. */
+    /** The resting potential: the lowest zero of the steady-state IV whose equilibrium is stable; NaN when none on the grid is. */
     public double rest_mV;
     /** The ablation run: null when none was asked for. */
     public Ablation ablation;
@@ -45,5 +45,7 @@ public final class CurrentsResult {
         /** Oscillation periods (ms) of the second half of each run, NaN when it does not oscillate. */
         public double intactPeriod_ms, ablatedPeriod_ms;
         public double ablatedMin_mV, ablatedMax_mV;
+        /** A run that left ±1000 mV (cut there): its period and range say nothing. */
+        public boolean intactDiverged, ablatedDiverged;
     }
 }

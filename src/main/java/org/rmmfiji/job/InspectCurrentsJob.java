@@ -65,12 +65,15 @@ public final class InspectCurrentsJob {
         Network net = cell.network();
         double[] grid = IvCurves.grid(s.v_low_mV, s.v_high_mV, s.v_points);
         double[] freqs = Admittance.logFrequencies(s.f_low_Hz, s.f_high_Hz, s.f_points);
+        Admittance.checkFrequencies(freqs, net.dt());
+        IvCurves.checkPostStep(s.holding_mV, s.post_step_ms, net.dt());
         Map<String, Double> weights = weights(s.ablate, cell);
         if (!weights.isEmpty() && !(s.ablation_ms > 0)) throw new InvalidInputException("ablation_ms must be positive, got " + s.ablation_ms);
         if (s.ablation_current_nA != null && !Double.isFinite(s.ablation_current_nA))
             throw new InvalidInputException("ablation_current_nA must be a number of nA (or empty), got " + s.ablation_current_nA);
         boolean withRecording = s.recording_file != null && !s.recording_file.isBlank();
 
+        // named after what the user gave (an ensemble summary, not its first member)
         String base = (s.output_name.isBlank() ? modelBaseName(ChannelGuess.list(s.model_file).get(0)) : s.output_name) + "-currents" + (net.modelledCount() > 1 ? "-" + cell.name() : "");
         CurrentsResult r = new CurrentsResult();
         r.ivFile = out.resolve(base + "-iv.csv");
@@ -109,7 +112,7 @@ public final class InspectCurrentsJob {
         listener.message("IV and gate curves of " + cell.name() + "…");
         r.steady = IvCurves.steadyState(cell, grid);
         r.postStep = IvCurves.postStep(cell, s.holding_mV, s.post_step_ms, grid);
-        r.rest_mV = rest(r.steady);
+        r.rest_mV = Bifurcations.rest(cell, grid);
         if (cells.size() > 1) {
             List<IvCurves.Result> fits = new ArrayList<>();
             for (IsolatedCell c : cells) fits.add(IvCurves.steadyState(c, grid));
@@ -166,11 +169,11 @@ public final class InspectCurrentsJob {
             a.current_nA = current;
             a.currentOrigin = "given";
         } else {
-            List<Bifurcations.Bifurcation> b = Bifurcations.find(ablated, grid).bifurcations;
-            a.current_nA = b.isEmpty() ? 0 : b.get(0).current_nA + BEYOND_BIFURCATION_nA;
-            a.currentOrigin = b.isEmpty() ? "0 nA: the ablated cell has no bifurcation between " + grid[0] + " and " + grid[grid.length - 1] + " mV"
-                    : String.format(Locale.ROOT, "the ablated cell's %s bifurcation at %.2f nA + %.1f nA", b.get(0).type.name().toLowerCase(Locale.ROOT),
-                            b.get(0).current_nA, BEYOND_BIFURCATION_nA);
+            Bifurcations.Bifurcation b = Bifurcations.find(ablated, grid).lossOfStability();
+            a.current_nA = b == null ? 0 : Bifurcations.beyond(ablated, b, BEYOND_BIFURCATION_nA);
+            a.currentOrigin = b == null ? "0 nA: the ablated cell loses no stable equilibrium between " + grid[0] + " and " + grid[grid.length - 1] + " mV"
+                    : String.format(Locale.ROOT, "the ablated cell's %s bifurcation at %.2f nA, %.1f nA beyond", b.type.name().toLowerCase(Locale.ROOT),
+                            b.current_nA, BEYOND_BIFURCATION_nA);
         }
         int steps = (int) Math.round(ms / cell.dt());
         double[] injected = new double[steps];
@@ -181,9 +184,12 @@ public final class InspectCurrentsJob {
         int half = a.ablated_mV.length / 2;
         a.intactPeriod_ms = Oscillation.period(a.intact_mV, half, cell.dt());
         a.ablatedPeriod_ms = Oscillation.period(a.ablated_mV, half, cell.dt());
+        a.intactDiverged = Double.isNaN(a.intact_mV[a.intact_mV.length - 1]);
+        a.ablatedDiverged = Double.isNaN(a.ablated_mV[a.ablated_mV.length - 1]);
         a.ablatedMin_mV = Double.POSITIVE_INFINITY;
         a.ablatedMax_mV = Double.NEGATIVE_INFINITY;
         for (int k = half; k < a.ablated_mV.length; k++) {
+            if (Double.isNaN(a.ablated_mV[k])) continue;
             a.ablatedMin_mV = Math.min(a.ablatedMin_mV, a.ablated_mV[k]);
             a.ablatedMax_mV = Math.max(a.ablatedMax_mV, a.ablated_mV[k]);
         }
@@ -195,14 +201,6 @@ public final class InspectCurrentsJob {
         int best = 0;
         for (int k = 1; k < grid.length; k++) if (Math.abs(i[k] - current) < Math.abs(i[best] - current)) best = k;
         return grid[best];
-    }
-
-    /** The first upward zero crossing of the steady-state IV (a stable rest, as far as the IV tells), interpolated. */
-    static double rest(IvCurves.Result iv) {
-        double[] v = iv.voltage_mV, i = iv.total_nA;
-        for (int k = 1; k < v.length; k++)
-            if (i[k - 1] < 0 && i[k] >= 0) return v[k - 1] + (v[k] - v[k - 1]) * (-i[k - 1]) / (i[k] - i[k - 1]);
-        return Double.NaN;
     }
 
     static String modelBaseName(String modelFile) {

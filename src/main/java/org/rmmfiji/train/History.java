@@ -14,6 +14,8 @@ public final class History {
         public double seconds;
         public double selection_value;
         public boolean rejected;
+        /** Set by the snapshot selector when this is the best so far (what a stop now would keep); not written to files. */
+        public transient boolean best_so_far;
         public String rejected_because;
         public List<MetricsReport> validation = new ArrayList<>();
         transient double[] parameters;

@@ -54,6 +54,7 @@ public final class SnapshotSelector {
         if (!snap.rejected && (best == null || (noValidation ? epoch >= bestValue : settings.selection.better(snap.selection_value, bestValue)))) {
             bestValue = snap.selection_value;
             best = snap.parameters;
+            snap.best_so_far = true;
             history.selected = history.snapshots.size() - 1;
         }
         history.validation_seconds += (System.nanoTime() - t0) * 1e-9;

@@ -84,16 +84,16 @@ class HhConductanceIT {
         // at −65 mV and loses rest through a Hopf bifurcation, which the model must reproduce in kind
         assertTrue(facts.rK >= 0.95, "steady-state K IV against the truth: r = " + facts.rK);
         assertTrue(Math.abs(facts.rest + 65) <= 3, "resting potential " + facts.rest + " mV; the truth rests at −65 mV");
-        assertTrue(facts.first == Bifurcations.Type.HOPF, "the first bifurcation of the model is " + facts.first + "; the HH cell's is a Hopf");
+        assertTrue(facts.first == Bifurcations.Type.HOPF, "the model loses rest through " + facts.first + "; the HH cell through a Hopf bifurcation");
     }
 
-    /** Steady-state IV curves (−90 … 30 mV), the rest and the first bifurcation of the fitted model against the truth's, as README rows. */
     /** The figures of {@link #interpretation} that are asserted. */
     static final class Interpretation {
         double rK, rest;
         Bifurcations.Type first;
     }
 
+    /** Steady-state IV curves (−90 … 30 mV), the rest and how rest is lost in the fitted model against the truth, as README rows. */
     static String interpretation(FitResult r, Interpretation facts) {
         IsolatedCell cell = IsolatedCell.of(r.network, 0);
         double[] v = IvCurves.grid(-90, 30, 121);
@@ -109,16 +109,15 @@ class HhConductanceIT {
             if (c == 1) facts.rK = corr;
             rows.append(String.format(Locale.ROOT, "| steady-state I_%s(v), −90 … 30 mV | r %.3f, RMS error / RMS truth %.2f | |%n", name, corr, Math.sqrt(se / st)));
         }
-        double rest = Double.NaN;
-        for (int i = 1; i < v.length; i++) if (iv.total_nA[i - 1] < 0 && iv.total_nA[i] >= 0) { rest = v[i - 1] + (v[i] - v[i - 1]) * -iv.total_nA[i - 1] / (iv.total_nA[i] - iv.total_nA[i - 1]); break; }
+        double rest = Bifurcations.rest(cell, v);
         facts.rest = rest;
         rows.append(String.format(Locale.ROOT, "| resting potential | %.1f mV | −65.0 mV |%n", rest));
-        List<Bifurcations.Bifurcation> b = Bifurcations.find(cell, IvCurves.grid(-80, -30, 201)).bifurcations;
+        Bifurcations.Bifurcation b = Bifurcations.find(cell, IvCurves.grid(-80, -30, 201)).lossOfStability();
         double[] truth = truthBifurcation(-80, -30, 201);
-        facts.first = b.isEmpty() ? null : b.get(0).type;
+        facts.first = b == null ? null : b.type;
         rows.append(String.format(Locale.ROOT, "| rest lost under DC current | %s | Hopf at %.1f mV, %.2f nA, %.0f Hz |%n",
-                b.isEmpty() ? "no bifurcation in −80 … −30 mV" : String.format(Locale.ROOT, "%s at %.1f mV, %.2f nA%s", b.get(0).type.name().toLowerCase(Locale.ROOT),
-                        b.get(0).voltage_mV, b.get(0).current_nA, b.get(0).type == Bifurcations.Type.FOLD ? "" : String.format(Locale.ROOT, ", %.0f Hz", b.get(0).frequency_Hz)),
+                b == null ? "no loss of stability in −80 … −30 mV" : String.format(Locale.ROOT, "%s at %.1f mV, %.2f nA%s", b.type.name().toLowerCase(Locale.ROOT),
+                        b.voltage_mV, b.current_nA, b.type == Bifurcations.Type.FOLD ? "" : String.format(Locale.ROOT, ", %.0f Hz", b.frequency_Hz)),
                 truth[0], truth[1], truth[2]));
         return rows.toString();
     }
@@ -128,8 +127,9 @@ class HhConductanceIT {
      * eigenvalues of the ODE's Jacobian (central differences) crossing into the right half-plane; {v, I, frequency Hz}.
      */
     static double[] truthBifurcation(double lo, double hi, int points) {
-        double prevV = Double.NaN;
-        for (int k = 0; k < points; k++) {
+        if (unstableTruth(lo) > 0) throw new IllegalStateException("the HH truth is already unstable at " + lo + " mV");
+        double prevV = lo;
+        for (int k = 1; k < points; k++) {
             double v = lo + (hi - lo) * k / (points - 1);
             if (unstableTruth(v) > 0) {
                 double a = prevV, b = v;
@@ -175,7 +175,7 @@ class HhConductanceIT {
         return f;
     }
 
-    /** 100 ms of the validation recording with the most spikes in view: the inferred conductance (red) over the truth (grey). */
+    /** 100 ms from the middle of the validation recording: the inferred conductance (red) over the truth (grey). */
     static ij.gui.Plot conductancePlot(String name, double[] g, double[] truth, int start, double dt, double r) {
         int len = Math.min(g.length, (int) Math.round(100 / dt)), from = Math.max(0, g.length / 2 - len / 2);
         double[] t = new double[len], a = new double[len], b = new double[len];

@@ -73,4 +73,19 @@ class BifurcationsTest {
             }
         return (count - 1) / ((last - first) * dt) * 1000;
     }
+
+    @Test
+    void restIsAStableZeroAndTheFig4eCurrentLiesOnTheUnstableSide() {
+        IsolatedCell cell = IsolatedCell.of(AnalysisModels.fitzHughNagumo(), 0);
+        double[] grid = IvCurves.grid(-80, -20, 121);
+        assertTrue(Double.isNaN(Bifurcations.rest(cell, grid)), "the only zero, v½, is unstable: the cell oscillates without current");
+        assertEquals(AnalysisModels.E_LEAK, Bifurcations.rest(cell.scaled(java.util.Map.of("fast", 0.0)), grid), 1e-6, "a leak rests at its reversal");
+        Bifurcations.Result r = Bifurcations.find(cell, grid);
+        Bifurcations.Bifurcation loss = r.lossOfStability();
+        assertEquals(r.bifurcations.get(0), loss, "the lower Hopf point: stable below, unstable above");
+        // the IV rises there, so the unstable side is at more current
+        assertEquals(loss.current_nA + 0.1, Bifurcations.beyond(cell, loss, 0.1), 1e-12);
+        Bifurcations.Bifurcation upper = r.bifurcations.get(1);
+        assertEquals(upper.current_nA - 0.1, Bifurcations.beyond(cell, upper, 0.1), 1e-12, "the upper point's unstable side lies below it, at less current");
+    }
 }

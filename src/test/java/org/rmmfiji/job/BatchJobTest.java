@@ -22,7 +22,7 @@ import org.rmmfiji.train.ProgressListener;
  */
 class BatchJobTest {
 
-    /** A folder with a.csv and c.csv (small hh recordings, the second a different seed's excerpt) and b.csv (truncated). */
+    /** A folder with a.csv and c.csv (a small hh recording, and the same cut shorter), b.csv (truncated) and notes.txt. */
     static Path folder(Path dir) throws IOException {
         Path hh = TestData.smallHh(dir.resolve("gen"));
         Path in = dir.resolve("in");
@@ -93,11 +93,29 @@ class BatchJobTest {
         BatchSettings r = settings(in, dir.resolve("out"));
         r.recording_file = "x.csv";
         assertTrue(assertThrows(InvalidInputException.class, () -> BatchJob.run(r, ProgressListener.NONE, new CancelToken())).getMessage().contains("leave recording_file empty"));
+        Files.copy(in.resolve("a.csv"), in.resolve("a.tsv"));
+        BatchSettings twins = settings(in, dir.resolve("out"));
+        twins.pattern = "a.*";
+        assertTrue(assertThrows(InvalidInputException.class, () -> BatchJob.run(twins, ProgressListener.NONE, new CancelToken())).getMessage().contains("same name"));
+        Files.delete(in.resolve("a.tsv"));
         Path half = dir.resolve("half");
         BatchSettings k = settings(in, half);
         k.shard = "1/2";
         k.pattern = "a.csv";
         BatchJob.run(k, ProgressListener.NONE, new CancelToken());
         assertTrue(assertThrows(InvalidInputException.class, () -> BatchJob.merge(half, false)).getMessage().contains("shard(s) [2] of 2 are missing"));
+    }
+
+    /** A cancel before the first file: every file is a not-run row, and the summary is still written whole. */
+    @Test
+    void aCancelledBatchWritesItsRows(@TempDir Path dir) throws IOException {
+        Path in = folder(dir);
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        BatchJob.Result r = BatchJob.run(settings(in, dir.resolve("out")), ProgressListener.NONE, cancel);
+        assertEquals(3, r.notRun);
+        List<String> table = Files.readAllLines(r.summaryFile);
+        assertEquals(4, table.size());
+        for (String row : table.subList(1, 4)) assertTrue(row.contains(",not-run,"), row);
     }
 }

@@ -58,14 +58,14 @@ class InspectCurrentsJobTest {
         assertEquals(1 + 61, Files.readAllLines(r.equilibriaFile).size());
         // without the fast current the cell is a leak and a linear recovery: no bifurcation, so no current is injected
         assertEquals(0, r.ablation.current_nA, 0);
-        assertTrue(r.ablation.currentOrigin.contains("no bifurcation"), r.ablation.currentOrigin);
+        assertTrue(r.ablation.currentOrigin.contains("loses no stable equilibrium"), r.ablation.currentOrigin);
         Recording ablation = CsvRecordings.read(r.ablationFile);
         assertEquals(List.of("V_intact", "V_ablated", "I_injected"), ablation.channelNames());
         assertEquals(10001, ablation.segments().get(0).length());
         assertTrue(Double.isNaN(r.ablation.ablatedPeriod_ms), "a leak does not oscillate");
         assertNull(r.tracesFile, "no recording, no traces");
-        // the rest without current: v½ = −50 mV is the equilibrium at 0 nA (unstable, but the IV crosses zero there)
-        assertEquals(AnalysisModels.V_HALF, r.rest_mV, 0.01);
+        // without current the cell's only equilibrium, v½ = −50 mV, is unstable (it oscillates): no rest
+        assertTrue(Double.isNaN(r.rest_mV), "no stable rest: " + r.rest_mV);
     }
 
     @Test

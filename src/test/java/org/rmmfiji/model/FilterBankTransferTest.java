@@ -69,4 +69,49 @@ class FilterBankTransferTest {
         bank.step(x, 1, new double[] {v});
         for (int r = 0; r < n; r++) assertEquals(expected[r], x[r], 1e-12 * (1 + Math.abs(expected[r])), "state " + r);
     }
+
+    /** (zI − A)⁻¹B from the dense A and B, by complex Gaussian elimination, is the closed-form transfer. */
+    @Test
+    void theStateMatrixAndInputVectorGiveTheTransfer() {
+        FilterBank bank = mixed();
+        int n = bank.size();
+        double[][] a = bank.stateMatrix();
+        double[] b = bank.inputVector();
+        for (double omega : new double[] {0.05, 1.0, 15.0}) {
+            double zr = Math.cos(omega * bank.dt()), zi = Math.sin(omega * bank.dt());
+            // M = zI − A (complex), right-hand side B
+            double[][] mr = new double[n][n + 1], mi = new double[n][n + 1];
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) mr[r][c] = -a[r][c];
+                mr[r][r] += zr;
+                mi[r][r] += zi;
+                mr[r][n] = b[r];
+            }
+            for (int p = 0; p < n; p++) {
+                for (int r = p + 1; r < n; r++) {
+                    double d = mr[p][p] * mr[p][p] + mi[p][p] * mi[p][p];
+                    double fr = (mr[r][p] * mr[p][p] + mi[r][p] * mi[p][p]) / d, fi = (mi[r][p] * mr[p][p] - mr[r][p] * mi[p][p]) / d;
+                    for (int c = p; c <= n; c++) {
+                        double xr = mr[p][c], xi = mi[p][c];
+                        mr[r][c] -= fr * xr - fi * xi;
+                        mi[r][c] -= fr * xi + fi * xr;
+                    }
+                }
+            }
+            double[] xr = new double[n], xi = new double[n];
+            for (int r = n - 1; r >= 0; r--) {
+                double sr = mr[r][n], si = mi[r][n];
+                for (int c = r + 1; c < n; c++) { sr -= mr[r][c] * xr[c] - mi[r][c] * xi[c]; si -= mr[r][c] * xi[c] + mi[r][c] * xr[c]; }
+                double d = mr[r][r] * mr[r][r] + mi[r][r] * mi[r][r];
+                xr[r] = (sr * mr[r][r] + si * mi[r][r]) / d;
+                xi[r] = (si * mr[r][r] - sr * mi[r][r]) / d;
+            }
+            double[][] h = bank.transfer(omega);
+            for (int s = 0; s < n; s++) {
+                double scale = 1e-9 * (1 + Math.hypot(h[0][s], h[1][s]));
+                assertEquals(h[0][s], xr[s], scale, "ω " + omega + ", state " + s);
+                assertEquals(h[1][s], xi[s], scale, "ω " + omega + ", state " + s);
+            }
+        }
+    }
 }
