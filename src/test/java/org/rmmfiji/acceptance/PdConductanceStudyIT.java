@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rmmfiji.analysis.Bifurcations;
 import org.rmmfiji.analysis.IsolatedCell;
 import org.rmmfiji.analysis.IvCurves;
@@ -39,9 +38,15 @@ import org.rmmfiji.train.ProgressListener;
 class PdConductanceStudyIT {
     static final double SPIKE_MV = -20, BURST_GAP_MS = 100;
 
+    /** The fitted model and Inspect Currents' files stay here, for a look after the study. */
+    static final Path OUT = Path.of("target", "study", "pd-conductance");
+
     @Test
-    void fig4eOnAFittedBurster(@TempDir Path out) throws Exception {
+    void fig4eOnAFittedBurster() throws Exception {
+        Path out = OUT;
+        Files.createDirectories(out);
         FitSettings s = DatasetFits.settings(NamedDatasets.PD_BURSTER, Acceptance.dataset(NamedDatasets.PD_BURSTER), out);
+        s.overwrite = true;
         s.preset = Presets.PD_CONDUCTANCE;
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         MetricsReport test = Acceptance.find(r, "V", "test");
@@ -85,6 +90,7 @@ class PdConductanceStudyIT {
         }
         Files.createDirectories(Acceptance.FIGURES);
         Files.writeString(Acceptance.FIGURES.resolve("study-pd-conductance.md"), rows.toString(), StandardCharsets.UTF_8);
+        inspect(r.modelFile, out.resolve("inspect"));
         System.out.print(rows);
         assertFalse(test.diverged, "the kept model runs free on the test segment");
     }
@@ -118,5 +124,28 @@ class PdConductanceStudyIT {
                     agrees ? "agrees" : "disagrees"));
         }
         return sb.toString();
+    }
+
+    /** Inspect Currents on the fitted model, as a user runs it, with the fast current ablated; its IV and ablation figures go to the README. */
+    static void inspect(Path model, Path dir) throws Exception {
+        org.scijava.Context ctx = new org.scijava.Context(org.scijava.command.CommandService.class);
+        try {
+            java.util.Map<String, Object> in = new java.util.HashMap<>();
+            in.put("model_file", model.toFile());
+            in.put("output_dir", dir.toFile());
+            in.put("v_low_mV", -80.0);
+            in.put("v_high_mV", 0.0);
+            in.put("ablate", "fast");
+            in.put("ablation_ms", 10_000.0);
+            in.put("overwrite", true);
+            org.scijava.command.CommandModule m = ctx.service(org.scijava.command.CommandService.class)
+                    .run(org.rmmfiji.fiji.InspectCurrentsCommand.class, true, in).get();
+            if (m.isCanceled()) throw new AssertionError(m.getCancelReason());
+            for (String f : new String[] {"iv", "ablation"})
+                Files.copy(dir.resolve("pd-burster-currents-" + f + ".png"), Acceptance.FIGURES.resolve("pd-conductance-" + f + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            ctx.dispose();
+        }
     }
 }
