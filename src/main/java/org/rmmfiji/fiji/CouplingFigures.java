@@ -247,17 +247,7 @@ final class CouplingFigures {
             boolean lumpedKind = f.kind == SynapseKind.LUMPED;
             Plot p = new Plot(pair(f, r.forced), "t (ms from segment start)", lumpedKind ? "I_syn (a.u. scale), + outward" : "I_syn (nA), + outward");
             p.setSize(WIDTH, height);
-            List<double[]> pa = points(a, w[0], w[1], start, r.dt), pb = b == null ? null : points(b, w[0], w[1], start, r.dt);
-            p.setColor(new Color(90, 90, 90));
-            p.add("line", pa.get(0), pa.get(1));
-            if (pb != null) {
-                p.setColor(new Color(200, 30, 30));                  // the model in red, as in the prediction plots
-                p.add("line", pb.get(0), pb.get(1));
-            }
-            double[] lim = limits(a, b, w[0], w[1]);
-            p.setLimits(t0, t1, lim[0], lim[1]);
-            p.setColor(Color.BLACK);
-            p.setLegend(b == null ? "forced by the recording" : "forced by the recording\tfree run of the model", Plot.TOP_RIGHT);
+            forcedAndFree(p, a, b, w[0], w[1], start, r.dt, t0, t1);
             panels.add(p);
             subtitles.add(pair(f, r.forced) + ", " + f.kind + (lumpedKind ? " (its scale is not identifiable: shape only)" : "")
                     + (free != null && b != null && hasNaN(b, w[0], w[1]) ? "; the free run diverged (drawn until it did)" : ""));

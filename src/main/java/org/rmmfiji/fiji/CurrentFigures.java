@@ -279,18 +279,7 @@ final class CurrentFigures {
             double[] a = f.current(), b = free != null && free.current().length == n ? free.current() : null;
             Plot p = new Plot(r.currents.get(c), "t (ms from segment start)", "I (nA), + outward");
             p.setSize(WIDTH, height);
-            List<double[]> pa = points(a, w[0], w[1], start, r.dt);
-            p.setColor(new Color(90, 90, 90));
-            p.add("line", pa.get(0), pa.get(1));
-            if (b != null) {
-                List<double[]> pb = points(b, w[0], w[1], start, r.dt);
-                p.setColor(new Color(200, 30, 30));
-                p.add("line", pb.get(0), pb.get(1));
-            }
-            double[] lim = limits(a, b, w[0], w[1]);
-            p.setLimits(t0, t1, lim[0], lim[1]);
-            p.setColor(Color.BLACK);
-            p.setLegend(b == null ? "forced by the recording" : "forced by the recording\tfree run of the model", Plot.TOP_RIGHT);
+            forcedAndFree(p, a, b, w[0], w[1], start, r.dt, t0, t1);
             panels.add(p);
             subtitles.add(r.currents.get(c) + (f.output("conductance") != null ? " (conductance-based; its g and gates are in the CSV)" : ""));
         }

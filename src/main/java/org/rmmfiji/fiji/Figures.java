@@ -129,6 +129,25 @@ final class Figures {
         return List.of(t, v);
     }
 
+    /**
+     * A current along a recording: forced by the recorded voltages (grey) and, when {@code free} is not null, along the
+     * model's free run (red, as in the prediction plots), samples [from, to) drawn at (start + k)·dt, with a legend.
+     */
+    static void forcedAndFree(Plot p, double[] forced, double[] free, int from, int to, int start, double dt, double t0, double t1) {
+        List<double[]> pa = points(forced, from, to, start, dt);
+        p.setColor(new Color(90, 90, 90));
+        p.add("line", pa.get(0), pa.get(1));
+        if (free != null) {
+            List<double[]> pb = points(free, from, to, start, dt);
+            p.setColor(new Color(200, 30, 30));
+            p.add("line", pb.get(0), pb.get(1));
+        }
+        double[] lim = limits(forced, free, from, to);
+        p.setLimits(t0, t1, lim[0], lim[1]);
+        p.setColor(Color.BLACK);
+        p.setLegend(free == null ? "forced by the recording" : "forced by the recording\tfree run of the model", Plot.TOP_RIGHT);
+    }
+
     /** Panels one above the other under a title, each with its subtitle (an ImageJ plot's own title names only its window). */
     static ImagePlus stack(String title, List<Plot> panels, List<String> subtitles) {
         int bar = 26, sub = 22;

@@ -153,9 +153,7 @@ public class FitRmmCommand extends RmmCommand {
         ensemble_table = r.tableFile.toString();
         summary = summarise(r.summary, r.seconds);
         log.info(summary);
-        StringBuilder sb = new StringBuilder(title() + " wrote:");
-        for (Path p : r.written) sb.append("\n  ").append(p.toAbsolutePath().normalize());
-        log.info(sb.toString());
+        logWritten(r.written);
     }
 
     /** {@code ensemble completed in 12.3 s: 4 of 4 members kept (selection combined)}, then one line per member. */

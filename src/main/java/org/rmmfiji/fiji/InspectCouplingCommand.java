@@ -63,9 +63,7 @@ public class InspectCouplingCommand extends ModelRunCommand {
         log.info(summary);
         List<Path> all = new ArrayList<>(r.written);
         all.addAll(pngs);
-        StringBuilder sb = new StringBuilder(title() + " wrote:");
-        for (Path p : all) sb.append("\n  ").append(p.toAbsolutePath().normalize());
-        log.info(sb.toString());
+        logWritten(all);
     }
 
     /** One line per synapse: {@code PD → LP: conductance-based, excitatory, RMS 0.28 nA, ḡ 0.048 µS, E −50 mV; ablation: score 0.61 → 0.12}. */

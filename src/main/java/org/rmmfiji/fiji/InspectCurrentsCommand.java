@@ -84,9 +84,7 @@ public class InspectCurrentsCommand extends ModelRunCommand {
         log.info(summary);
         List<Path> all = new ArrayList<>(r.written);
         all.addAll(pngs);
-        StringBuilder sb = new StringBuilder(title() + " wrote:");
-        for (Path p : all) sb.append("\n  ").append(p.toAbsolutePath().normalize());
-        log.info(sb.toString());
+        logWritten(all);
     }
 
     /** Rest, each bifurcation, the ablation run. */

@@ -67,6 +67,13 @@ abstract class ModelRunCommand extends RecordingCommand {
         }
     }
 
+    /** Logs the full path of every file the command wrote, one a line. */
+    protected void logWritten(java.util.List<java.nio.file.Path> files) {
+        StringBuilder sb = new StringBuilder(title() + " wrote:");
+        for (java.nio.file.Path p : files) sb.append("\n  ").append(p.toAbsolutePath().normalize());
+        log.info(sb.toString());
+    }
+
     /** Progress reporting for this command (a GUI fit adds a dialog with a Cancel button). */
     protected CommandProgress progress() { return new CommandProgress(log, status, null); }
 

@@ -27,9 +27,7 @@ abstract class RmmCommand extends ModelRunCommand {
         log.info(summary);
         List<Path> all = new java.util.ArrayList<>(r.written);
         all.addAll(pngs);
-        StringBuilder sb = new StringBuilder(title() + " wrote:");
-        for (Path p : all) sb.append("\n  ").append(p.toAbsolutePath().normalize());
-        log.info(sb.toString());
+        logWritten(all);
     }
 
     static String summarise(List<MetricsReport> metrics, double seconds) {
