@@ -41,11 +41,14 @@ import org.rmmfiji.train.ProgressListener;
  * the eigenvalues of the true ODE). One seed (seed 1), to keep the acceptance tier inside its time budget.
  */
 class HhConductanceIT {
+    /** Half the preset's 100 epochs, to keep the acceptance tier inside its 30 minutes on the 2-core machine. */
+    static final int EPOCHS = 50;
 
     @Test
     void gatedCurrentsRecoverTheTrueConductances(@TempDir Path out) throws Exception {
         FitSettings s = DatasetFits.settings(NamedDatasets.HH, Acceptance.dataset(NamedDatasets.HH), out);
         s.preset = Presets.HH_CONDUCTANCE;
+        s.epochs = EPOCHS;
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         MetricsReport val = Acceptance.find(r, "V", "validation");
         Segment seg = r.segments("validation").get(0);
