@@ -86,13 +86,15 @@ class HhConductanceIT {
         // what the model says about the cell: measured r(I_K) 0.999, rest −65.7 mV, a Hopf point (seed 1, 50 epochs); the truth rests
         // at −65 mV and loses rest through a Hopf bifurcation, which the model must reproduce in kind
         assertTrue(facts.rK >= 0.95, "steady-state K IV against the truth: r = " + facts.rK);
+        // the Na curve's shape (measured r 0.974), not its size, which spiking data hardly pin down (README)
+        assertTrue(facts.rNa >= 0.9, "steady-state Na IV against the truth: r = " + facts.rNa);
         assertTrue(Math.abs(facts.rest + 65) <= 3, "resting potential " + facts.rest + " mV; the truth rests at −65 mV");
         assertTrue(facts.first == Bifurcations.Type.HOPF, "the model loses rest through " + facts.first + "; the HH cell through a Hopf bifurcation");
     }
 
     /** The figures of {@link #interpretation} that are asserted. */
     static final class Interpretation {
-        double rK, rest;
+        double rNa, rK, rest;
         Bifurcations.Type first;
     }
 
@@ -109,7 +111,7 @@ class HhConductanceIT {
             double se = 0, st = 0;
             for (int i = 0; i < v.length; i++) { se += (model[i] - truth[i]) * (model[i] - truth[i]); st += truth[i] * truth[i]; }
             double corr = SynapticTruth.correlation(model, truth);
-            if (c == 1) facts.rK = corr;
+            if (c == 0) facts.rNa = corr; else facts.rK = corr;
             rows.append(String.format(Locale.ROOT, "| steady-state I_%s(v), −90 … 30 mV | r %.3f, RMS error / RMS truth %.2f | |%n", name, corr, Math.sqrt(se / st)));
         }
         double rest = Bifurcations.rest(cell, v);
