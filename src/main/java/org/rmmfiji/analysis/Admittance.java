@@ -17,10 +17,21 @@ public final class Admittance {
     }
 
     static double[] at(IsolatedCell cell, IsolatedCell.Slopes s, double frequencyHz) {
+        return at(s, transfers(cell, frequencyHz));
+    }
+
+    /** The banks' frequency responses at f: h[k] = {re, im} of the k-th intrinsic edge's states (they do not depend on v̄). */
+    static double[][][] transfers(IsolatedCell cell, double frequencyHz) {
         double omega = 2 * Math.PI * frequencyHz / 1000.0;    // rad/ms
+        double[][][] h = new double[cell.edgeCount()][][];
+        for (int k = 0; k < h.length; k++) h[k] = cell.bank(k).transfer(omega);
+        return h;
+    }
+
+    private static double[] at(IsolatedCell.Slopes s, double[][][] transfers) {
         double re = s.dPsiDv, im = 0;
-        for (int k = 0; k < cell.edgeCount(); k++) {
-            double[][] h = cell.bank(k).transfer(omega);
+        for (int k = 0; k < transfers.length; k++) {
+            double[][] h = transfers[k];
             double[] d = s.dPsiDx[k];
             for (int q = 0; q < d.length; q++) {
                 re += d[q] * h[0][q];
@@ -62,10 +73,12 @@ public final class Admittance {
     public static Map map(IsolatedCell cell, double[] voltages, double[] frequenciesHz) {
         checkFrequencies(frequenciesHz, cell.dt());
         double[][] re = new double[voltages.length][frequenciesHz.length], im = new double[voltages.length][frequenciesHz.length];
+        double[][][][] h = new double[frequenciesHz.length][][][];
+        for (int j = 0; j < h.length; j++) h[j] = transfers(cell, frequenciesHz[j]);
         for (int i = 0; i < voltages.length; i++) {
             IsolatedCell.Slopes s = cell.slopes(voltages[i]);
             for (int j = 0; j < frequenciesHz.length; j++) {
-                double[] y = at(cell, s, frequenciesHz[j]);
+                double[] y = at(s, h[j]);
                 re[i][j] = y[0];
                 im[i][j] = y[1];
             }

@@ -101,10 +101,11 @@ public final class Bifurcations {
      */
     public static double rest(IsolatedCell cell, double[] grid) {
         double[] i = cell.steadyCurrent(grid);
+        Linearised lin = new Linearised(cell);
         for (int k = 1; k < grid.length; k++) {
             if (!(i[k - 1] < 0 && i[k] >= 0 || i[k - 1] > 0 && i[k] <= 0)) continue;
             double v = grid[k - 1] + (grid[k] - grid[k - 1]) * -i[k - 1] / (i[k] - i[k - 1]);
-            if (equilibrium(cell, v).stable()) return v;
+            if (lin.equilibrium(v).stable()) return v;
         }
         return Double.NaN;
     }
@@ -116,8 +117,9 @@ public final class Bifurcations {
         if (voltages.length < 2) throw new InvalidInputException("the bifurcation finder needs a voltage grid of at least 2 points");
         for (int i = 1; i < voltages.length; i++)
             if (!(voltages[i] > voltages[i - 1])) throw new InvalidInputException("the bifurcation finder's voltage grid must increase");
+        Linearised lin = new Linearised(cell);
         List<Equilibrium> eq = new ArrayList<>();
-        for (double v : voltages) eq.add(equilibrium(cell, v));
+        for (double v : voltages) eq.add(lin.equilibrium(v));
         List<Bifurcation> out = new ArrayList<>();
         for (int i = 1; i < eq.size(); i++) {
             Equilibrium a = eq.get(i - 1), b = eq.get(i);
@@ -125,32 +127,15 @@ public final class Bifurcations {
             double lo = a.voltage_mV, hi = b.voltage_mV;
             for (int n = 0; n < BISECTIONS; n++) {
                 double mid = 0.5 * (lo + hi);
-                if (unstableCount(eigenvalues(cell, mid)) == a.unstable) lo = mid;
+                if (unstableCount(lin.eigenvalues(cell.slopes(mid))) == a.unstable) lo = mid;
                 else hi = mid;
             }
-            double v = 0.5 * (lo + hi);
-            out.add(classify(cell, v, a.unstable, b.unstable));
+            out.add(lin.classify(0.5 * (lo + hi), a.unstable, b.unstable));
         }
         return new Result(cell.name(), eq, out);
     }
 
-    public static Equilibrium equilibrium(IsolatedCell cell, double v) {
-        Complex_F64[] z = eigenvalues(cell, v);
-        double r = 0;
-        for (Complex_F64 c : z) r = Math.max(r, c.getMagnitude());
-        return new Equilibrium(v, cell.slopes(v).current_nA, unstableCount(z), r);
-    }
-
-    private static Bifurcation classify(IsolatedCell cell, double v, int below, int above) {
-        Complex_F64 critical = null;
-        for (Complex_F64 c : eigenvalues(cell, v))
-            if (critical == null || Math.abs(c.getMagnitude() - 1) < Math.abs(critical.getMagnitude() - 1)) critical = c;
-        double arg = Math.abs(Math.atan2(critical.imaginary, critical.real));
-        double f = arg / (2 * Math.PI * cell.dt()) * 1000.0;
-        // a real eigenvalue has arg 0 or π; a complex pair lies strictly between
-        Type type = arg < 1e-6 ? Type.FOLD : Math.PI - arg < 1e-6 ? Type.FLIP : Type.HOPF;
-        return new Bifurcation(type, v, cell.slopes(v).current_nA, type == Type.FOLD ? 0 : f, below, above);
-    }
+    public static Equilibrium equilibrium(IsolatedCell cell, double v) { return new Linearised(cell).equilibrium(v); }
 
     private static int unstableCount(Complex_F64[] z) {
         int n = 0;
@@ -158,34 +143,70 @@ public final class Bifurcations {
         return n;
     }
 
-    /** The Jacobian of the isolated cell's discrete map at the equilibrium held at v. */
-    static DMatrixRMaj jacobian(IsolatedCell cell, double v) {
-        IsolatedCell.Slopes s = cell.slopes(v);
-        int n = 1;
-        for (int k = 0; k < cell.edgeCount(); k++) n += cell.bank(k).size();
-        DMatrixRMaj J = new DMatrixRMaj(n, n);
-        double h = cell.dt() * cell.inverseCapacitance();
-        J.set(0, 0, 1 - h * s.dPsiDv);
-        int o = 1;
-        for (int k = 0; k < cell.edgeCount(); k++) {
-            double[][] a = cell.bank(k).stateMatrix();
-            double[] b = cell.bank(k).inputVector();
-            for (int r = 0; r < a.length; r++) {
-                J.set(0, o + r, -h * s.dPsiDx[k][r]);
-                J.set(o + r, 0, b[r]);
-                for (int c = 0; c < a.length; c++) J.set(o + r, o + c, a[r][c]);
-            }
-            o += a.length;
-        }
-        return J;
-    }
+    /** The isolated cell's discrete map linearised at its equilibria; the banks' A and B, which no voltage changes, built once. */
+    private static final class Linearised {
+        final IsolatedCell cell;
+        final double[][][] a;
+        final double[][] b;
+        final int n;
 
-    static Complex_F64[] eigenvalues(IsolatedCell cell, double v) {
-        DMatrixRMaj J = jacobian(cell, v);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(J.numRows, false);
-        if (!eig.decompose(J)) throw new IllegalStateException("the eigenvalues of the linearised model at " + v + " mV did not converge");
-        Complex_F64[] z = new Complex_F64[eig.getNumberOfEigenvalues()];
-        for (int i = 0; i < z.length; i++) z[i] = eig.getEigenvalue(i);
-        return z;
+        Linearised(IsolatedCell cell) {
+            this.cell = cell;
+            a = new double[cell.edgeCount()][][];
+            b = new double[cell.edgeCount()][];
+            int size = 1;
+            for (int k = 0; k < a.length; k++) {
+                a[k] = cell.bank(k).stateMatrix();
+                b[k] = cell.bank(k).inputVector();
+                size += b[k].length;
+            }
+            n = size;
+        }
+
+        Equilibrium equilibrium(double v) {
+            IsolatedCell.Slopes s = cell.slopes(v);
+            Complex_F64[] z = eigenvalues(s);
+            double r = 0;
+            for (Complex_F64 c : z) r = Math.max(r, c.getMagnitude());
+            return new Equilibrium(v, s.current_nA, unstableCount(z), r);
+        }
+
+        Bifurcation classify(double v, int below, int above) {
+            IsolatedCell.Slopes s = cell.slopes(v);
+            Complex_F64 critical = null;
+            for (Complex_F64 c : eigenvalues(s))
+                if (critical == null || Math.abs(c.getMagnitude() - 1) < Math.abs(critical.getMagnitude() - 1)) critical = c;
+            double arg = Math.abs(Math.atan2(critical.imaginary, critical.real));
+            double f = arg / (2 * Math.PI * cell.dt()) * 1000.0;
+            // a real eigenvalue has arg 0 or π; a complex pair lies strictly between
+            Type type = arg < 1e-6 ? Type.FOLD : Math.PI - arg < 1e-6 ? Type.FLIP : Type.HOPF;
+            return new Bifurcation(type, v, s.current_nA, type == Type.FOLD ? 0 : f, below, above);
+        }
+
+        /** The Jacobian of the map at the equilibrium whose slopes are {@code s}. */
+        DMatrixRMaj jacobian(IsolatedCell.Slopes s) {
+            DMatrixRMaj J = new DMatrixRMaj(n, n);
+            double h = cell.dt() * cell.inverseCapacitance();
+            J.set(0, 0, 1 - h * s.dPsiDv);
+            int o = 1;
+            for (int k = 0; k < a.length; k++) {
+                for (int r = 0; r < a[k].length; r++) {
+                    J.set(0, o + r, -h * s.dPsiDx[k][r]);
+                    J.set(o + r, 0, b[k][r]);
+                    for (int c = 0; c < a[k].length; c++) J.set(o + r, o + c, a[k][r][c]);
+                }
+                o += a[k].length;
+            }
+            return J;
+        }
+
+        Complex_F64[] eigenvalues(IsolatedCell.Slopes s) {
+            DMatrixRMaj J = jacobian(s);
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+            if (!eig.decompose(J)) throw new IllegalStateException("the eigenvalues of the linearised model at " + s.voltage_mV + " mV did not converge");
+            Complex_F64[] z = new Complex_F64[eig.getNumberOfEigenvalues()];
+            for (int i = 0; i < z.length; i++) z[i] = eig.getEigenvalue(i);
+            return z;
+        }
     }
 }

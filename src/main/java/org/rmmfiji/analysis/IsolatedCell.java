@@ -177,25 +177,39 @@ public final class IsolatedCell {
     public int edgeCount() { return edges.length; }
 
     /**
+     * The cell stepped one sample at a time, from every filter at its DC state for {@code v0}: {@link #step} returns the
+     * total current at the present state and voltage, then advances the filters with that voltage (the simulator's order).
+     */
+    private final class Stepper {
+        final double[] p = net.parameters();
+        final double[][] x = new double[edges.length][];
+        final Edge.Workspace[] ws = new Edge.Workspace[edges.length];
+        final double[] vk = new double[1], psi = new double[1];
+
+        Stepper(double v0) {
+            for (int k = 0; k < edges.length; k++) {
+                x[k] = steadyStates(k, new double[] {v0});
+                ws[k] = net.edges().get(edges[k]).newWorkspace(1);
+            }
+        }
+
+        double step(double v) {
+            vk[0] = v;
+            psi[0] = 0;
+            for (int k = 0; k < edges.length; k++) net.edges().get(edges[k]).forward(ws[k], p, vk, x[k], 1, psi);
+            for (int k = 0; k < edges.length; k++) bank(k).step(x[k], 1, vk);
+            return psi[0];
+        }
+    }
+
+    /**
      * A simulated voltage clamp: the total intrinsic current (nA) at every step of the command voltage v, the filters
      * starting at their DC state for v[0]; what an amplifier would record holding the model cell at v.
      */
     public double[] clamp(double[] v) {
-        double[] p = net.parameters();
-        double[][] x = new double[edges.length][];
-        Edge.Workspace[] ws = new Edge.Workspace[edges.length];
-        for (int k = 0; k < edges.length; k++) {
-            x[k] = steadyStates(k, new double[] {v[0]});
-            ws[k] = net.edges().get(edges[k]).newWorkspace(1);
-        }
-        double[] out = new double[v.length], vk = new double[1], psi = new double[1];
-        for (int t = 0; t < v.length; t++) {
-            vk[0] = v[t];
-            psi[0] = 0;
-            for (int k = 0; k < edges.length; k++) net.edges().get(edges[k]).forward(ws[k], p, vk, x[k], 1, psi);
-            for (int k = 0; k < edges.length; k++) bank(k).step(x[k], 1, vk);
-            out[t] = psi[0];
-        }
+        Stepper cell = new Stepper(v[0]);
+        double[] out = new double[v.length];
+        for (int t = 0; t < v.length; t++) out[t] = cell.step(v[t]);
         return out;
     }
 
@@ -204,24 +218,13 @@ public final class IsolatedCell {
      * {@code injected[k]} (nA): the voltage at every step, v[0] = v0. A run that leaves ±1000 mV is cut there (NaN after).
      */
     public double[] simulate(double v0, double[] injected) {
-        double[] p = net.parameters();
         int K = injected.length;
         double[] v = new double[K + 1];
         v[0] = v0;
-        double[][] x = new double[edges.length][];
-        Edge.Workspace[] ws = new Edge.Workspace[edges.length];
-        for (int k = 0; k < edges.length; k++) {
-            x[k] = steadyStates(k, new double[] {v0});
-            ws[k] = net.edges().get(edges[k]).newWorkspace(1);
-        }
+        Stepper cell = new Stepper(v0);
         double step = net.dt() * inverseCapacitance();
-        double[] vk = new double[1], psi = new double[1];
         for (int t = 0; t < K; t++) {
-            vk[0] = v[t];
-            psi[0] = 0;
-            for (int k = 0; k < edges.length; k++) net.edges().get(edges[k]).forward(ws[k], p, vk, x[k], 1, psi);
-            for (int k = 0; k < edges.length; k++) bank(k).step(x[k], 1, vk);
-            v[t + 1] = v[t] + step * (injected[t] - psi[0]);
+            v[t + 1] = v[t] + step * (injected[t] - cell.step(v[t]));
             if (!(Math.abs(v[t + 1]) <= 1000)) {
                 Arrays.fill(v, t + 1, K + 1, Double.NaN);
                 break;

@@ -75,10 +75,6 @@ public final class IvCurves {
         return evaluate(cell, v, k -> cell.steadyStates(k, v), Double.NaN, Double.NaN);
     }
 
-    /**
-     * Post-step curves: filters settled at {@code holding}, then {@code afterMs} (≥ one sample) at each test voltage
-     * of {@code v}; the currents are read at the voltage step's end.
-     */
     /** Refuses a holding voltage that is not a number and a read time under one sample of a model step {@code dt}; returns the steps. */
     public static int checkPostStep(double holding, double afterMs, double dt) {
         if (!Double.isFinite(holding)) throw new InvalidInputException("the holding voltage must be a number of mV, got " + holding);
@@ -88,6 +84,10 @@ public final class IvCurves {
         return steps;
     }
 
+    /**
+     * Post-step curves: filters settled at {@code holding}, then {@code afterMs} (≥ one sample) at each test voltage
+     * of {@code v}; the currents are read at the voltage step's end.
+     */
     public static Result postStep(IsolatedCell cell, double holding, double afterMs, double[] v) {
         int steps = checkPostStep(holding, afterMs, cell.dt());
         return evaluate(cell, v, k -> {

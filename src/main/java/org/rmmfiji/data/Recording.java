@@ -35,6 +35,13 @@ public final class Recording {
     public double dt() { return dt; }
     public List<Channel> channels() { return channels; }
     public List<Segment> segments() { return segments; }
+
+    /** Segment {@code index} (from 0); one the recording does not have is refused with how many it has. */
+    public Segment segment(int index) {
+        if (index < 0 || index >= segments.size())
+            throw new InvalidInputException("segment " + index + " does not exist: " + source + " has " + segments.size() + " segment(s), 0 to " + (segments.size() - 1));
+        return segments.get(index);
+    }
     /** What readers did to the data (unit conversions, assumptions), for provenance. */
     public List<String> notes() { return notes; }
 

@@ -53,8 +53,7 @@ public class OpenRecordingCommand extends RecordingCommand {
             if (s.recording != null && !s.recording.isBlank())
                 throw new InvalidInputException("Open Recording reads a file: give recording_file, not recording=[" + s.recording + "]");
             Recording rec = s.open();
-            if (s.segment < 0 || s.segment >= rec.segments().size())
-                throw new InvalidInputException("segment " + s.segment + " does not exist: " + rec.source() + " has " + rec.segments().size() + " segment(s), 0 to " + (rec.segments().size() - 1));
+            rec.segment(s.segment);                     // refuses a segment the recording does not have
             List<Integer> chosen = TraceFigure.channels(rec, s.channels);
             String title = Paths.get(s.recording_file).getFileName().toString();
             ImagePlus figure = TraceFigure.build(title, rec, s.segment, chosen, s.from_ms, s.length_ms);   // checks the window before registering

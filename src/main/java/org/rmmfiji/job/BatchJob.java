@@ -107,33 +107,38 @@ public final class BatchJob {
             if (cancel.isCancelled()) {
                 r.rows.add(row(name, NOT_RUN, null, Double.NaN, null, "the batch was cancelled before this file"));
                 r.notRun++;
-                writeSummary(r.summaryFile, r.rows);
-                continue;
-            }
-            listener.message(String.format(Locale.ROOT, "Batch Fit: %s (%d of %d%s)…", name, i + 1, files.size(), kn[1] > 1 ? ", shard " + kn[0] + "/" + kn[1] : ""));
-            FitSettings one = copy(s);
-            one.recording_file = f.toString();
-            try {
-                FitResult fit = FitJob.run(one, listener, cancel);
-                r.rows.add(row(name, FITTED, out.relativize(fit.modelFile).toString(), fit.fitSeconds, fit.metrics, null));
-                r.fitted++;
-            } catch (InvalidInputException | IOException e) {
-                listener.warning(name + ": " + e.getMessage());
-                r.rows.add(row(name, FAILED, null, Double.NaN, null, e.getMessage()));
-                r.failed++;
-            } catch (FitJob.CancelledException e) {
-                r.rows.add(row(name, NOT_RUN, null, Double.NaN, null, "cancelled during this file"));
-                r.notRun++;
-            } catch (RuntimeException e) {             // a fault of ours on one file must not lose the others
-                listener.warning(name + ": internal error " + e);
-                r.rows.add(row(name, FAILED, null, Double.NaN, null, "internal error: " + e));
-                r.failed++;
+            } else {
+                listener.message(String.format(Locale.ROOT, "Batch Fit: %s (%d of %d%s)…", name, i + 1, files.size(), kn[1] > 1 ? ", shard " + kn[0] + "/" + kn[1] : ""));
+                fitOne(s, f, out, r, listener, cancel);
             }
             // after every file, whole: a run killed by a time limit keeps the rows it finished
             writeSummary(r.summaryFile, r.rows);
         }
         r.seconds = (System.nanoTime() - t0) / 1e9;
         return r;
+    }
+
+    /** Fits one recording and adds its row: fitted, failed (with the reason) or not-run (cancelled during it). */
+    private static void fitOne(BatchSettings s, Path f, Path out, Result r, ProgressListener listener, CancelToken cancel) {
+        String name = f.getFileName().toString();
+        FitSettings one = copy(s);
+        one.recording_file = f.toString();
+        try {
+            FitResult fit = FitJob.run(one, listener, cancel);
+            r.rows.add(row(name, FITTED, out.relativize(fit.modelFile).toString(), fit.fitSeconds, fit.metrics, null));
+            r.fitted++;
+        } catch (InvalidInputException | IOException e) {
+            listener.warning(name + ": " + e.getMessage());
+            r.rows.add(row(name, FAILED, null, Double.NaN, null, e.getMessage()));
+            r.failed++;
+        } catch (FitJob.CancelledException e) {
+            r.rows.add(row(name, NOT_RUN, null, Double.NaN, null, "cancelled during this file"));
+            r.notRun++;
+        } catch (RuntimeException e) {             // a fault of ours on one file must not lose the others
+            listener.warning(name + ": internal error " + e);
+            r.rows.add(row(name, FAILED, null, Double.NaN, null, "internal error: " + e));
+            r.failed++;
+        }
     }
 
     /** The Fit RMM keys of a batch, as a FitSettings (the batch's own keys left behind). */
@@ -223,5 +228,5 @@ public final class BatchJob {
 
     static String quote(String s) { return "\"" + s.replace("\"", "\"\"").replace('\n', ' ') + "\""; }
 
-    static String num(double x) { return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "NaN"; }
+    static String num(double x) { return Outputs.num(x); }
 }

@@ -69,9 +69,7 @@ public final class InspectCouplingJob {
                     + " have intrinsic currents only; fit with a circuit preset (lp-pd-syncond, circuit-syncond) or a connectivity");
         Recording rec = s.open();
         for (String w : rec.warnings()) listener.warning(w);
-        if (s.segment < 0 || s.segment >= rec.segments().size())
-            throw new InvalidInputException("segment " + s.segment + " does not exist: " + rec.source() + " has " + rec.segments().size() + " segment(s), 0 to " + (rec.segments().size() - 1));
-        Segment seg = part(rec.segments().get(s.segment), s.part, files.get(0), s.model_file);
+        Segment seg = part(rec.segment(s.segment), s.part, files.get(0), s.model_file);
         ChannelMap map = PredictJob.bind(s, rec, first, files.get(0));
         ScoreSettings score = files.get(0).score != null ? files.get(0).score : new ScoreSettings();
         double dump = new TrainingSettings().dump_fraction;
@@ -215,5 +213,5 @@ public final class InspectCouplingJob {
         });
     }
 
-    static String num(double x) { return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "NaN"; }
+    static String num(double x) { return Outputs.num(x); }
 }

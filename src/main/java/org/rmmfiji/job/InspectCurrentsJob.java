@@ -96,9 +96,7 @@ public final class InspectCurrentsJob {
         if (withRecording) {
             Recording rec = s.open();
             for (String w : rec.warnings()) listener.warning(w);
-            if (s.segment < 0 || s.segment >= rec.segments().size())
-                throw new InvalidInputException("segment " + s.segment + " does not exist: " + rec.source() + " has " + rec.segments().size() + " segment(s), 0 to " + (rec.segments().size() - 1));
-            seg = rec.segments().get(s.segment);
+            seg = rec.segment(s.segment);
             map = PredictJob.bind(s, rec, net, mf);
         }
 
@@ -327,5 +325,5 @@ public final class InspectCurrentsJob {
         CsvRecordings.write(file, r.dt, new double[] {r.forced.get(0).start * r.dt}, names, List.of(cols), false);
     }
 
-    static String num(double x) { return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "NaN"; }
+    static String num(double x) { return Outputs.num(x); }
 }

@@ -127,4 +127,7 @@ final class Outputs {
                 throw new InvalidInputException(f.toAbsolutePath() + " exists already; choose another output_name or output_dir, or set overwrite=true to let "
                         + command + " replace its earlier files");
     }
+
+    /** A number as the tables write it: six significant digits, NaN for anything not finite. */
+    static String num(double x) { return Double.isFinite(x) ? String.format(java.util.Locale.ROOT, "%.6g", x) : "NaN"; }
 }
