@@ -31,6 +31,8 @@ public final class Provenance {
     public String software_version;
     public String software_commit;
     public String jvm;
+    /** Which implementation of the training kernels ran ("scalar" or "vector (N-bit)"); both give the same bits. */
+    public String kernels;
     public String os;
     public String created;
     public boolean capacitance_fixed;

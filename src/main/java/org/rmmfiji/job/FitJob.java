@@ -36,6 +36,7 @@ import org.rmmfiji.io.ModelFiles;
 import org.rmmfiji.io.Provenance;
 import org.rmmfiji.io.SoftwareVersion;
 import org.rmmfiji.io.SpecFiles;
+import org.rmmfiji.math.Kernels;
 import org.rmmfiji.math.Rng;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.model.ModelSpec;
@@ -421,6 +422,7 @@ public final class FitJob {
         pr.software_version = SoftwareVersion.version();
         pr.software_commit = SoftwareVersion.commit();
         pr.jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        pr.kernels = Kernels.get().name();
         pr.os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
         pr.created = Instant.now().toString();
         pr.capacitance_fixed = p.network.capacitanceFixed();

@@ -1,11 +1,12 @@
 package org.rmmfiji.model;
 
+import org.rmmfiji.math.Kernels;
 import org.rmmfiji.math.Rng;
 
 /**
  * A small fully connected network evaluated on feature-major tiles: an input tile holds feature i of sample t
- * at {@code in[i*T + t]}. Forward and backward passes are hand-written loops over samples that the JIT can
- * vectorise; reductions over samples use independent accumulators (DESIGN: they set the pace).
+ * at {@code in[i*T + t]}. The layers' affine maps, input gradients and weight gradients (the reductions over
+ * samples that set the pace) run in {@link Kernels}, on the Vector API where the JVM has it, with the same bits.
  * Parameters live in a {@link ParameterStore}: per layer a weight block (row-major out × in) and an optional
  * bias block.
  */
@@ -102,6 +103,8 @@ public final class Mlp {
         /** The raw weights effW was made from (sign-definite layers): softplus costs more than the step it feeds. */
         final double[][] rawOfEffW;
         final boolean[] valid;
+        /** Each layer's weight gradient of one tile, before the sign-constraint derivative. */
+        final double[][] weightGrad;
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -117,6 +120,8 @@ public final class Mlp {
             rawOfEffW = new double[L][];
             for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) rawOfEffW[l] = new double[sizes[l + 1] * sizes[l]];
             valid = new boolean[L];
+            weightGrad = new double[L][];
+            for (int l = 0; l < L; l++) weightGrad[l] = new double[sizes[l + 1] * sizes[l]];
         }
 
         /** The output tile (outputs × T) of the last forward pass. */
@@ -142,16 +147,7 @@ public final class Mlp {
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
-            for (int o = 0; o < nOut; o++) {
-                int yo = o * T;
-                double b = biases[l] != null ? p[biases[l].offset() + o] : 0.0;
-                for (int t = 0; t < T; t++) y[yo + t] = b;
-                for (int i = 0; i < nIn; i++) {
-                    double w = W[o * nIn + i];
-                    int xo = i * T;
-                    for (int t = 0; t < T; t++) y[yo + t] += w * x[xo + t];
-                }
-            }
+            Kernels.get().affine(W, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, T, y);
             activations[l].apply(y, 0, nOut * T);
         }
     }
@@ -176,26 +172,19 @@ public final class Mlp {
             double[] x = l == 0 ? in : ws.act[l];
             double[] W = ws.effW[l];
             int wo = weights[l].offset();
+            double[] g = ws.weightGrad[l];
+            Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
             for (int o = 0; o < nOut; o++) {
-                int dO = o * T;
-                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, dO, T);
+                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, o * T, T);
                 for (int i = 0; i < nIn; i++) {
-                    double g = dot(d, dO, x, i * T, T);
-                    if (signs[l] != WeightSign.FREE) g *= signs[l].derivative(p[wo + o * nIn + i]);
-                    grad[wo + o * nIn + i] += g;
+                    int k = o * nIn + i;
+                    grad[wo + k] += signs[l] == WeightSign.FREE ? g[k] : g[k] * signs[l].derivative(p[wo + k]);
                 }
             }
             double[] dPrev = l == 0 ? dIn : ws.delta[l];
             if (dPrev == null) continue;
             if (l > 0) java.util.Arrays.fill(dPrev, 0, nIn * T, 0.0);
-            for (int o = 0; o < nOut; o++) {
-                int dO = o * T;
-                for (int i = 0; i < nIn; i++) {
-                    double w = W[o * nIn + i];
-                    int xo = i * T;
-                    for (int t = 0; t < T; t++) dPrev[xo + t] += w * d[dO + t];
-                }
-            }
+            Kernels.get().backpropInput(W, d, nOut, nIn, T, dPrev);
         }
     }
 
@@ -226,19 +215,6 @@ public final class Mlp {
             s4 += a[o + t + 4]; s5 += a[o + t + 5]; s6 += a[o + t + 6]; s7 += a[o + t + 7];
         }
         for (; t < n; t++) s0 += a[o + t];
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
-
-    private static double dot(double[] a, int ao, double[] b, int bo, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int t = 0;
-        for (; t + 7 < n; t += 8) {
-            s0 += a[ao + t] * b[bo + t]; s1 += a[ao + t + 1] * b[bo + t + 1];
-            s2 += a[ao + t + 2] * b[bo + t + 2]; s3 += a[ao + t + 3] * b[bo + t + 3];
-            s4 += a[ao + t + 4] * b[bo + t + 4]; s5 += a[ao + t + 5] * b[bo + t + 5];
-            s6 += a[ao + t + 6] * b[bo + t + 6]; s7 += a[ao + t + 7] * b[bo + t + 7];
-        }
-        for (; t < n; t++) s0 += a[ao + t] * b[bo + t];
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }

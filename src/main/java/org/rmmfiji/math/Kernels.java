@@ -1,0 +1,68 @@
+package org.rmmfiji.math;
+
+/**
+ * The reductions that set the pace of training, with one arithmetic definition and two implementations: plain Java
+ * ({@link ScalarKernels}, always there) and the JDK's Vector API ({@code VectorKernels}, used when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector}, as the project's launcher and tests do; a stock Fiji runs the plain
+ * one unchanged). Both give the same bits, so a fit does not depend on which one ran, on the machine's SIMD width or
+ * on the number of threads.
+ *
+ * <p>The definition of a sum over samples t &lt; T: eight partial sums, lane j taking the samples t ≡ j (mod 8) in
+ * increasing t, each term added by a fused multiply-add ({@link Math#fma}); then
+ * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}.
+ */
+public abstract class Kernels {
+    /** Lanes of the partial sums (the definition above; independent of the machine). */
+    public static final int LANES = 8;
+
+    private static final Kernels INSTANCE = choose();
+
+    /** The fastest implementation this JVM offers. */
+    public static Kernels get() { return INSTANCE; }
+
+    /** The plain-Java implementation (every JVM). */
+    public static Kernels scalar() { return ScalarKernels.INSTANCE; }
+
+    /** Which implementation runs, e.g. "vector (512-bit)" or "scalar", for provenance and benchmarks. */
+    public abstract String name();
+
+    /**
+     * Weight gradient of a feature-major layer: {@code out[o*nIn + i] = Σ_t d[o*T + t]·x[i*T + t]} for o &lt; nOut,
+     * i &lt; nIn, t &lt; T, summed as the class comment defines. {@code out} is overwritten.
+     */
+    public abstract void weightGradient(double[] d, double[] x, int nOut, int nIn, int T, double[] out);
+
+    /**
+     * A layer's affine map on a feature-major tile: {@code y[o*T + t] = b_o + Σ_i W[o*nIn + i]·x[i*T + t]} with
+     * {@code b_o = p[biasOffset + o]} (0 when biasOffset &lt; 0), the terms added in increasing i, each product rounded
+     * before it is added (no fma): the order in which every version of the model has predicted, so model files keep
+     * their bits.
+     */
+    public abstract void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y);
+
+    /**
+     * The input gradient of a layer: {@code dIn[i*T + t] += Σ_o W[o*nIn + i]·d[o*T + t]}, the terms added in
+     * increasing o, each product rounded before it is added.
+     */
+    public abstract void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn);
+
+    /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8), by fma. */
+    static void tail(double[] a, int ao, double[] b, int bo, int from, int T, double[] lanes) {
+        for (int t = from; t < T; t++) lanes[t & 7] = Math.fma(a[ao + t], b[bo + t], lanes[t & 7]);
+    }
+
+    /** The lanes summed in the fixed order of the definition. */
+    static double reduce(double[] l) {
+        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    }
+
+    private static Kernels choose() {
+        if ("scalar".equals(System.getProperty("rmm.kernels"))) return ScalarKernels.INSTANCE;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return ScalarKernels.INSTANCE;
+        try {
+            return (Kernels) Class.forName("org.rmmfiji.math.VectorKernels").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | IllegalStateException e) {
+            return ScalarKernels.INSTANCE;     // no usable vector unit (or an API this JVM lacks): the plain loops
+        }
+    }
+}

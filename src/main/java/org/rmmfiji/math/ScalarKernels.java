@@ -1,0 +1,87 @@
+package org.rmmfiji.math;
+
+/** {@link Kernels} in plain Java: eight independent fused multiply-add chains per sum, which any JVM runs. */
+final class ScalarKernels extends Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    @Override public String name() { return "scalar"; }
+
+    @Override
+    public void weightGradient(double[] d, double[] x, int nOut, int nIn, int T, double[] out) {
+        int T8 = T & ~7;
+        double[] lanes = new double[LANES];
+        for (int o = 0; o < nOut; o++) {
+            int dO = o * T;
+            for (int i = 0; i < nIn; i++) {
+                int xo = i * T;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int t = 0; t < T8; t += 8) {
+                    s0 = Math.fma(d[dO + t], x[xo + t], s0);
+                    s1 = Math.fma(d[dO + t + 1], x[xo + t + 1], s1);
+                    s2 = Math.fma(d[dO + t + 2], x[xo + t + 2], s2);
+                    s3 = Math.fma(d[dO + t + 3], x[xo + t + 3], s3);
+                    s4 = Math.fma(d[dO + t + 4], x[xo + t + 4], s4);
+                    s5 = Math.fma(d[dO + t + 5], x[xo + t + 5], s5);
+                    s6 = Math.fma(d[dO + t + 6], x[xo + t + 6], s6);
+                    s7 = Math.fma(d[dO + t + 7], x[xo + t + 7], s7);
+                }
+                lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
+                lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
+                tail(d, dO, x, xo, T8, T, lanes);
+                out[o * nIn + i] = reduce(lanes);
+            }
+        }
+    }
+
+    @Override
+    public void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
+        for (int o = 0; o < nOut; o++) {
+            int yo = o * T, wo = o * nIn;
+            double b = biasOffset >= 0 ? p[biasOffset + o] : 0.0;
+            for (int t = 0; t < T; t++) y[yo + t] = b;
+            int i = 0;
+            for (; i + 3 < nIn; i += 4) {      // four inputs per pass: y is read and written once for four of them
+                double w0 = W[wo + i], w1 = W[wo + i + 1], w2 = W[wo + i + 2], w3 = W[wo + i + 3];
+                int x0 = i * T, x1 = x0 + T, x2 = x1 + T, x3 = x2 + T;
+                for (int t = 0; t < T; t++) {
+                    double a = y[yo + t];
+                    a += w0 * x[x0 + t];
+                    a += w1 * x[x1 + t];
+                    a += w2 * x[x2 + t];
+                    a += w3 * x[x3 + t];
+                    y[yo + t] = a;
+                }
+            }
+            for (; i < nIn; i++) {
+                double w = W[wo + i];
+                int xo = i * T;
+                for (int t = 0; t < T; t++) y[yo + t] += w * x[xo + t];
+            }
+        }
+    }
+
+    @Override
+    public void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn) {
+        for (int i = 0; i < nIn; i++) {
+            int po = i * T;
+            int o = 0;
+            for (; o + 3 < nOut; o += 4) {
+                double w0 = W[o * nIn + i], w1 = W[(o + 1) * nIn + i], w2 = W[(o + 2) * nIn + i], w3 = W[(o + 3) * nIn + i];
+                int d0 = o * T, d1 = d0 + T, d2 = d1 + T, d3 = d2 + T;
+                for (int t = 0; t < T; t++) {
+                    double a = dIn[po + t];
+                    a += w0 * d[d0 + t];
+                    a += w1 * d[d1 + t];
+                    a += w2 * d[d2 + t];
+                    a += w3 * d[d3 + t];
+                    dIn[po + t] = a;
+                }
+            }
+            for (; o < nOut; o++) {
+                double w = W[o * nIn + i];
+                int dO = o * T;
+                for (int t = 0; t < T; t++) dIn[po + t] += w * d[dO + t];
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.rmmfiji.math;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernels} on the JDK's Vector API: the eight lanes of the definition are one 512-bit vector, or two 256-bit
+ * ones (lanes 0–3 and 4–7) on a machine with AVX2 only; two outputs × four inputs are summed at once so that every
+ * load feeds several fused multiply-adds. Loaded by name only when the JVM has the incubator module.
+ */
+final class VectorKernels extends Kernels {
+    // constants, so that the JIT turns the vector operations into instructions
+    private static final VectorSpecies<Double> S512 = DoubleVector.SPECIES_512;
+    private static final VectorSpecies<Double> S256 = DoubleVector.SPECIES_256;
+    /** For element-wise sums, whose bits do not depend on the width. */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private final boolean wide;
+
+    VectorKernels() { this(DoubleVector.SPECIES_PREFERRED.vectorBitSize()); }
+
+    /** With the sums' lanes in vectors of {@code bits} (256 or 512); tests take both on one machine. */
+    VectorKernels(int bits) {
+        if (bits < 256) throw new IllegalStateException("no 256-bit vectors");
+        wide = bits >= 512;
+    }
+
+    @Override public String name() { return "vector (" + (wide ? 512 : 256) + "-bit)"; }
+
+    @Override
+    public void weightGradient(double[] d, double[] x, int nOut, int nIn, int T, double[] out) {
+        int T8 = T & ~7;
+        double[] lanes = new double[LANES];
+        int o = 0;
+        for (; o + 1 < nOut; o += 2) {
+            int i = 0;
+            if (wide) for (; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, out, lanes);
+            for (; i < nIn; i++) {
+                single(d, o * T, x, i * T, T, T8, lanes);
+                out[o * nIn + i] = reduce(lanes);
+                single(d, (o + 1) * T, x, i * T, T, T8, lanes);
+                out[(o + 1) * nIn + i] = reduce(lanes);
+            }
+        }
+        for (; o < nOut; o++)
+            for (int i = 0; i < nIn; i++) {
+                single(d, o * T, x, i * T, T, T8, lanes);
+                out[o * nIn + i] = reduce(lanes);
+            }
+    }
+
+    /** Outputs o, o+1 × inputs i … i+3, one 512-bit accumulator each. */
+    private void block512(double[] d, double[] x, int o, int i, int nIn, int T, int T8, double[] out, double[] lanes) {
+        VectorSpecies<Double> s = S512;
+        int d0 = o * T, d1 = d0 + T, x0 = i * T, x1 = x0 + T, x2 = x1 + T, x3 = x2 + T;
+        DoubleVector a0 = DoubleVector.zero(s), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        for (int t = 0; t < T8; t += 8) {
+            DoubleVector p = DoubleVector.fromArray(s, d, d0 + t), q = DoubleVector.fromArray(s, d, d1 + t);
+            DoubleVector u0 = DoubleVector.fromArray(s, x, x0 + t), u1 = DoubleVector.fromArray(s, x, x1 + t);
+            DoubleVector u2 = DoubleVector.fromArray(s, x, x2 + t), u3 = DoubleVector.fromArray(s, x, x3 + t);
+            a0 = p.fma(u0, a0); a1 = p.fma(u1, a1); a2 = p.fma(u2, a2); a3 = p.fma(u3, a3);
+            b0 = q.fma(u0, b0); b1 = q.fma(u1, b1); b2 = q.fma(u2, b2); b3 = q.fma(u3, b3);
+        }
+        finish(a0, d, d0, x, x0, T8, T, lanes, out, o * nIn + i);
+        finish(a1, d, d0, x, x1, T8, T, lanes, out, o * nIn + i + 1);
+        finish(a2, d, d0, x, x2, T8, T, lanes, out, o * nIn + i + 2);
+        finish(a3, d, d0, x, x3, T8, T, lanes, out, o * nIn + i + 3);
+        int r = (o + 1) * nIn + i;
+        finish(b0, d, d1, x, x0, T8, T, lanes, out, r);
+        finish(b1, d, d1, x, x1, T8, T, lanes, out, r + 1);
+        finish(b2, d, d1, x, x2, T8, T, lanes, out, r + 2);
+        finish(b3, d, d1, x, x3, T8, T, lanes, out, r + 3);
+    }
+
+    private static void finish(DoubleVector acc, double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes, double[] out, int at) {
+        acc.intoArray(lanes, 0);
+        tail(d, dO, x, xo, T8, T, lanes);
+        out[at] = reduce(lanes);
+    }
+
+    /** One sum into {@code lanes} (eight lanes as one or two vectors), tail included. */
+    private void single(double[] d, int dO, double[] x, int xo, int T, int T8, double[] lanes) {
+        if (wide) {
+            DoubleVector acc = DoubleVector.zero(S512);
+            for (int t = 0; t < T8; t += 8)
+                acc = DoubleVector.fromArray(S512, d, dO + t).fma(DoubleVector.fromArray(S512, x, xo + t), acc);
+            acc.intoArray(lanes, 0);
+        } else {
+            DoubleVector lo = DoubleVector.zero(S256), hi = lo;
+            for (int t = 0; t < T8; t += 8) {
+                lo = DoubleVector.fromArray(S256, d, dO + t).fma(DoubleVector.fromArray(S256, x, xo + t), lo);
+                hi = DoubleVector.fromArray(S256, d, dO + t + 4).fma(DoubleVector.fromArray(S256, x, xo + t + 4), hi);
+            }
+            lo.intoArray(lanes, 0);
+            hi.intoArray(lanes, 4);
+        }
+        tail(d, dO, x, xo, T8, T, lanes);
+    }
+
+    /**
+     * Each output's sum stays in a register across all inputs (four outputs at a time, so each load of x feeds four of
+     * them); samples past the last whole vector go through the plain loop, which adds in the same order.
+     */
+    @Override
+    public void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
+        int L = S.length(), TV = T - T % L;
+        int o = 0;
+        for (; o + 3 < nOut; o += 4) {
+            int w0 = o * nIn, w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
+            double b0 = bias(p, biasOffset, o), b1 = bias(p, biasOffset, o + 1), b2 = bias(p, biasOffset, o + 2), b3 = bias(p, biasOffset, o + 3);
+            for (int t = 0; t < TV; t += L) {
+                DoubleVector a0 = DoubleVector.broadcast(S, b0), a1 = DoubleVector.broadcast(S, b1);
+                DoubleVector a2 = DoubleVector.broadcast(S, b2), a3 = DoubleVector.broadcast(S, b3);
+                for (int i = 0; i < nIn; i++) {
+                    DoubleVector xv = DoubleVector.fromArray(S, x, i * T + t);
+                    a0 = a0.add(xv.mul(W[w0 + i]));
+                    a1 = a1.add(xv.mul(W[w1 + i]));
+                    a2 = a2.add(xv.mul(W[w2 + i]));
+                    a3 = a3.add(xv.mul(W[w3 + i]));
+                }
+                a0.intoArray(y, o * T + t);
+                a1.intoArray(y, (o + 1) * T + t);
+                a2.intoArray(y, (o + 2) * T + t);
+                a3.intoArray(y, (o + 3) * T + t);
+            }
+        }
+        for (; o < nOut; o++) {
+            int wo = o * nIn;
+            double b = bias(p, biasOffset, o);
+            for (int t = 0; t < TV; t += L) {
+                DoubleVector a = DoubleVector.broadcast(S, b);
+                for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(S, x, i * T + t).mul(W[wo + i]));
+                a.intoArray(y, o * T + t);
+            }
+        }
+        for (o = 0; o < nOut; o++) {
+            int wo = o * nIn;
+            double b = bias(p, biasOffset, o);
+            for (int t = TV; t < T; t++) {
+                double a = b;
+                for (int i = 0; i < nIn; i++) a += W[wo + i] * x[i * T + t];
+                y[o * T + t] = a;
+            }
+        }
+    }
+
+    private static double bias(double[] p, int offset, int o) { return offset >= 0 ? p[offset + o] : 0.0; }
+
+    @Override
+    public void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn) {
+        int L = S.length(), TV = T - T % L;
+        int i = 0;
+        for (; i + 3 < nIn; i += 4) {
+            for (int t = 0; t < TV; t += L) {
+                DoubleVector a0 = DoubleVector.fromArray(S, dIn, i * T + t), a1 = DoubleVector.fromArray(S, dIn, (i + 1) * T + t);
+                DoubleVector a2 = DoubleVector.fromArray(S, dIn, (i + 2) * T + t), a3 = DoubleVector.fromArray(S, dIn, (i + 3) * T + t);
+                for (int o = 0; o < nOut; o++) {
+                    DoubleVector dv = DoubleVector.fromArray(S, d, o * T + t);
+                    int w = o * nIn + i;
+                    a0 = a0.add(dv.mul(W[w]));
+                    a1 = a1.add(dv.mul(W[w + 1]));
+                    a2 = a2.add(dv.mul(W[w + 2]));
+                    a3 = a3.add(dv.mul(W[w + 3]));
+                }
+                a0.intoArray(dIn, i * T + t);
+                a1.intoArray(dIn, (i + 1) * T + t);
+                a2.intoArray(dIn, (i + 2) * T + t);
+                a3.intoArray(dIn, (i + 3) * T + t);
+            }
+        }
+        for (; i < nIn; i++) {
+            for (int t = 0; t < TV; t += L) {
+                DoubleVector a = DoubleVector.fromArray(S, dIn, i * T + t);
+                for (int o = 0; o < nOut; o++) a = a.add(DoubleVector.fromArray(S, d, o * T + t).mul(W[o * nIn + i]));
+                a.intoArray(dIn, i * T + t);
+            }
+        }
+        for (i = 0; i < nIn; i++)
+            for (int t = TV; t < T; t++) {
+                double a = dIn[i * T + t];
+                for (int o = 0; o < nOut; o++) a += W[o * nIn + i] * d[o * T + t];
+                dIn[i * T + t] = a;
+            }
+    }
+}

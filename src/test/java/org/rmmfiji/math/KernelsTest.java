@@ -1,0 +1,102 @@
+package org.rmmfiji.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every implementation of {@link Kernels} gives the bits of the definition, written here as the plainest loops: the
+ * vector kernels may not change a fit or a prediction, whatever the machine's vector width, the tile length or the
+ * layer's shape.
+ */
+class KernelsTest {
+    private static final int[] TILES = {1, 3, 8, 13, 64, 255, 256};
+    private static final int[][] SHAPES = {{37, 10}, {10, 10}, {10, 1}, {1, 10}, {17, 3}, {5, 7}};
+
+    @Test
+    void theTestsRunTheVectorKernelsWhereTheJvmHasThem() {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (module) assertTrue(Kernels.get().name().startsWith("vector"), "the build's tests run with the Vector API, got " + Kernels.get().name());
+    }
+
+    @Test
+    void affineAddsInputAfterInputWithRoundedProducts() {
+        Rng rng = new Rng(3);
+        for (int[] shape : SHAPES) for (int T : TILES) for (boolean bias : new boolean[] {true, false}) {
+            int nIn = shape[0], nOut = shape[1];
+            double[] W = random(rng, nIn * nOut), x = random(rng, nIn * T), p = random(rng, nOut + 2);
+            double[] expected = new double[nOut * T];
+            for (int o = 0; o < nOut; o++)
+                for (int t = 0; t < T; t++) {
+                    double a = bias ? p[2 + o] : 0.0;
+                    for (int i = 0; i < nIn; i++) a += W[o * nIn + i] * x[i * T + t];
+                    expected[o * T + t] = a;
+                }
+            for (Kernels k : implementations()) {
+                double[] y = new double[nOut * T];
+                k.affine(W, p, bias ? 2 : -1, x, nIn, nOut, T, y);
+                assertArrayEquals(expected, y, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
+            }
+        }
+    }
+
+    @Test
+    void inputGradientAddsOutputAfterOutput() {
+        Rng rng = new Rng(4);
+        for (int[] shape : SHAPES) for (int T : TILES) {
+            int nIn = shape[0], nOut = shape[1];
+            double[] W = random(rng, nIn * nOut), d = random(rng, nOut * T), start = random(rng, nIn * T);
+            double[] expected = start.clone();
+            for (int i = 0; i < nIn; i++)
+                for (int t = 0; t < T; t++) {
+                    double a = expected[i * T + t];
+                    for (int o = 0; o < nOut; o++) a += W[o * nIn + i] * d[o * T + t];
+                    expected[i * T + t] = a;
+                }
+            for (Kernels k : implementations()) {
+                double[] dIn = start.clone();
+                k.backpropInput(W, d, nOut, nIn, T, dIn);
+                assertArrayEquals(expected, dIn, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
+            }
+        }
+    }
+
+    @Test
+    void weightGradientSumsEightLanesByFmaThenAFixedTree() {
+        Rng rng = new Rng(5);
+        for (int[] shape : SHAPES) for (int T : TILES) {
+            int nIn = shape[0], nOut = shape[1];
+            double[] d = random(rng, nOut * T), x = random(rng, nIn * T);
+            double[] expected = new double[nOut * nIn];
+            for (int o = 0; o < nOut; o++)
+                for (int i = 0; i < nIn; i++) {
+                    double[] lane = new double[8];
+                    for (int t = 0; t < T; t++) lane[t % 8] = Math.fma(d[o * T + t], x[i * T + t], lane[t % 8]);
+                    expected[o * nIn + i] = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+                }
+            for (Kernels k : implementations()) {
+                double[] out = new double[nOut * nIn];
+                k.weightGradient(d, x, nOut, nIn, T, out);
+                assertArrayEquals(expected, out, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
+            }
+        }
+    }
+
+    /** The plain kernels, and where the JVM has the Vector API, the vector kernels with 256- and 512-bit sums. */
+    private static Kernels[] implementations() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new Kernels[] {Kernels.scalar()};
+        try {
+            var c = Class.forName("org.rmmfiji.math.VectorKernels").getDeclaredConstructor(int.class);
+            return new Kernels[] {Kernels.scalar(), (Kernels) c.newInstance(256), (Kernels) c.newInstance(512)};
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static double[] random(Rng rng, int n) {
+        double[] a = new double[n];
+        for (int k = 0; k < n; k++) a[k] = 2 * rng.nextDouble() - 1;
+        return a;
+    }
+}
