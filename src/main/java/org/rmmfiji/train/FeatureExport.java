@@ -21,11 +21,9 @@ public final class FeatureExport {
         int rows = fm.rows, width = fm.width;
         AtomicFiles.writeBytes(prefix.resolveSibling(prefix.getFileName() + ".f32"), out -> {
             ByteBuffer bb = ByteBuffer.allocate(4 * width * 4096).order(ByteOrder.LITTLE_ENDIAN);
-            int[] idx = new int[1];
             double[] row = new double[width];
             for (int r = 0; r < rows; r++) {
-                idx[0] = r;
-                fm.gather(idx, 0, 1, 0, width, row);
+                fm.row(r, 0, width, row);
                 for (double v : row) bb.putFloat((float) v);
                 if (!bb.hasRemaining() || r == rows - 1) {
                     out.write(bb.array(), 0, bb.position());

@@ -44,13 +44,47 @@ final class FeatureMatrix {
         return values[(rows - 1) / 2];
     }
 
-    /** Copies columns [col, col+n) of the given rows into a feature-major tile: tile[(c)*T + t]. */
-    void gather(int[] idx, int from, int T, int col, int n, double[] tile) {
+    /**
+     * Copies every column of the given rows into a feature-major tile: tile[c*T + t] = row idx[from + t], column c.
+     * The rows are first touched once each, so that their cache misses overlap instead of queueing behind the copy's
+     * stores; then they are copied eight at a time, so that each column's eight values fill one cache line of the tile
+     * at once.
+     */
+    void gather(int[] idx, int from, int T, double[] tile) {
+        float touched = 0;
         for (int t = 0; t < T; t++) {
             int r = idx[from + t];
             float[] ch = chunks[r / CHUNK_ROWS];
-            int base = (r % CHUNK_ROWS) * width + col;
-            for (int c = 0; c < n; c++) tile[c * T + t] = ch[base + c];
+            int base = (r % CHUNK_ROWS) * width;
+            for (int c = 0; c < width; c += 16) touched += ch[base + c];
         }
+        if (touched == Float.MIN_VALUE) tile[0] = 0;     // keeps the touching loads from being optimised away
+        int t = 0;
+        float[][] rowChunk = new float[8][];
+        int[] rowBase = new int[8];
+        for (; t + 7 < T; t += 8) {
+            for (int j = 0; j < 8; j++) {
+                int r = idx[from + t + j];
+                rowChunk[j] = chunks[r / CHUNK_ROWS];
+                rowBase[j] = (r % CHUNK_ROWS) * width;
+            }
+            for (int c = 0; c < width; c++) {
+                int to = c * T + t;
+                for (int j = 0; j < 8; j++) tile[to + j] = rowChunk[j][rowBase[j] + c];
+            }
+        }
+        for (; t < T; t++) {
+            int r = idx[from + t];
+            float[] ch = chunks[r / CHUNK_ROWS];
+            int base = (r % CHUNK_ROWS) * width;
+            for (int c = 0; c < width; c++) tile[c * T + t] = ch[base + c];
+        }
+    }
+
+    /** Columns [col, col+n) of one row into {@code out}. */
+    void row(int r, int col, int n, double[] out) {
+        float[] ch = chunks[r / CHUNK_ROWS];
+        int base = (r % CHUNK_ROWS) * width + col;
+        for (int c = 0; c < n; c++) out[c] = ch[base + c];
     }
 }

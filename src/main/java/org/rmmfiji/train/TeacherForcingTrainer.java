@@ -80,6 +80,8 @@ public final class TeacherForcingTrainer implements Trainer {
         final TeacherForcingFeatures f;
         final Edge.Workspace[] ews;
         final double[][] x;
+        /** Every column of one neuron's feature rows for the tile, feature-major; v, u, target and x are slices of it. */
+        final double[][] rows;
         final double[] v = new double[TILE], u = new double[TILE], target = new double[TILE];
         final double[] psi = new double[TILE], dPsi = new double[TILE];
 
@@ -93,6 +95,8 @@ public final class TeacherForcingTrainer implements Trainer {
                 ews[e] = edges.get(e).newWorkspace(TILE);
                 x[e] = new double[edges.get(e).bank().size() * TILE];
             }
+            rows = new double[f.perNeuron.length][];
+            for (int i = 0; i < rows.length; i++) rows[i] = new double[f.perNeuron[i].width * TILE];
         }
 
         void tile(int[] order, int batchFrom, int batch, int t, double[] grad, double[] tileLoss, double[] p) {
@@ -103,15 +107,16 @@ public final class TeacherForcingTrainer implements Trainer {
             double loss = 0;
             List<Edge> edges = net.edges();
             for (int i = 0; i < net.modelledCount(); i++) {
-                FeatureMatrix fm = f.perNeuron[i];
-                fm.gather(order, from, T, FeatureMatrix.V, 1, v);
-                fm.gather(order, from, T, FeatureMatrix.U, 1, u);
-                fm.gather(order, from, T, FeatureMatrix.TARGET, 1, target);
+                double[] tile = rows[i];
+                f.perNeuron[i].gather(order, from, T, tile);
+                System.arraycopy(tile, FeatureMatrix.V * T, v, 0, T);
+                System.arraycopy(tile, FeatureMatrix.U * T, u, 0, T);
+                System.arraycopy(tile, FeatureMatrix.TARGET * T, target, 0, T);
                 java.util.Arrays.fill(psi, 0, T, 0.0);
                 for (int e = 0; e < edges.size(); e++) {
                     Edge edge = edges.get(e);
                     if (edge.post() != i) continue;
-                    fm.gather(order, from, T, f.edgeColumn[e], edge.bank().size(), x[e]);
+                    System.arraycopy(tile, f.edgeColumn[e] * T, x[e], 0, edge.bank().size() * T);
                     edge.forward(ews[e], p, v, x[e], T, psi);
                 }
                 double cinv = net.inverseCapacitance(p, i);
