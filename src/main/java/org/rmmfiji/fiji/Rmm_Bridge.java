@@ -23,12 +23,14 @@ import org.rmmfiji.job.SettingsKeys;
 
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
- * as CSV", "Inspect Synaptic Coupling", "Inspect Currents", "Open Recording", "Batch Fit" and "Merge Batch Results": a macro's
- * {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")} works in Fiji and in plain ImageJ.
+ * as CSV", "Inspect Synaptic Coupling", "Inspect Currents", "Open Recording", "Batch Fit", "Merge Batch Results",
+ * "Design Stimulus" and "About RMM": a macro's {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")}
+ * works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
  * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
  * neuron and part (an ensemble fit: one row per member); Inspect Synaptic Coupling puts its matrix there itself, one
- * row per synapse, and Inspect Currents its bifurcation table, one row per bifurcation.
+ * row per synapse, Inspect Currents its bifurcation table, one row per bifurcation, and Design Stimulus one row describing
+ * the waveform.
  */
 public class Rmm_Bridge implements PlugIn {
 
@@ -44,6 +46,7 @@ public class Rmm_Bridge implements PlugIn {
         register("open", OpenRecordingCommand.class, "Open Recording");
         register("batch", BatchFitCommand.class, "Batch Fit");
         register("merge", MergeBatchCommand.class, "Merge Batch Results");
+        register("stimulus", DesignStimulusCommand.class, "Design Stimulus");
         register("about", AboutCommand.class, "About RMM");
     }
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.rmmfiji.math.Rng;
-
 /**
  * How a one-neuron dataset is made: a model neuron, settled at rest without current, then driven segment by
  * segment by an Ornstein–Uhlenbeck current (one seed per segment). The model is integrated at
@@ -76,11 +74,10 @@ final class OneNeuronProtocol {
      */
     void drive(SingleNeuron cell, Drive d, int n, double gain, double[] v, double[] i, double[][] truth) {
         int sub = (int) Math.round(dtMs / NamedDatasets.DT_SIM);
-        OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(d.tauMs, d.sigmaNa, dtMs, d.meanFromNa, new Rng(d.seed));
+        double[] drive = OrnsteinUhlenbeck.ramp(n, dtMs, d.tauMs, d.sigmaNa, d.meanFromNa, d.meanToNa, d.seed);
         double[] now = truth == null ? null : new double[truth.length];
         for (int k = 0; k < n; k++) {
-            double mean = d.meanFromNa + (d.meanToNa - d.meanFromNa) * k / Math.max(1, n - 1);
-            double u = ou.next(mean) * gain;
+            double u = drive[k] * gain;
             if (v != null) v[k] = cell.voltage();
             if (i != null) i[k] = u;
             if (truth != null) {

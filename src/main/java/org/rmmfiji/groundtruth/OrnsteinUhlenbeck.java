@@ -27,4 +27,16 @@ public final class OrnsteinUhlenbeck {
         value = mean + (value - mean) * decay + kick * rng.nextGaussian();
         return value;
     }
+
+    /**
+     * {@code n} samples at step {@code dtMs} of a current started at {@code meanFrom} whose mean ramps linearly from
+     * {@code meanFrom} (first sample) to {@code meanTo} (last sample), constant when they are equal; the noise from
+     * {@code seed}. The drive of the one-neuron datasets and of Design Stimulus's {@code ou} protocol.
+     */
+    public static double[] ramp(int n, double dtMs, double tauMs, double sigma, double meanFrom, double meanTo, long seed) {
+        OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck(tauMs, sigma, dtMs, meanFrom, new Rng(seed));
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) out[k] = ou.next(meanFrom + (meanTo - meanFrom) * k / Math.max(1, n - 1));
+        return out;
+    }
 }

@@ -31,6 +31,7 @@ public final class SettingsKeys {
         COMMANDS.put("Inspect Currents", InspectCurrentsSettings.class);
         COMMANDS.put("Batch Fit", BatchSettings.class);
         COMMANDS.put("Merge Batch Results", MergeBatchSettings.class);
+        COMMANDS.put("Design Stimulus", DesignStimulusSettings.class);
         COMMANDS.put("About RMM", NoKeys.class);
     }
 

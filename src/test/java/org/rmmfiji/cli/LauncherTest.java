@@ -93,6 +93,25 @@ class LauncherTest {
     }
 
     @Test
+    void runsDesignStimulusByTitleAndListsItsKeys(@TempDir Path out) throws Exception {
+        String args = "protocol=\"ou\",duration_ms=2000,mean_nA=0.5,mean_end_nA=1,sigma_nA=0.8,tau_ms=3,output_dir=\"" + out + "\"";
+        Printed p = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Design Stimulus", args}));
+        assertEquals(0, p.code(), p.err());
+        for (String f : new String[] {"stimulus-ou.csv", "stimulus-ou.atf", "stimulus-ou.png"}) assertTrue(Files.exists(out.resolve(f)), f);
+        Printed again = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Design Stimulus", args}));
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("stimulus-ou.csv exists already"), again.err());
+        Printed tau = capture(() -> Launcher.run(new String[] {"--headless", "--run", "Design Stimulus", args.replace("tau_ms=3", "tau_ms=0") + ",overwrite=true"}));
+        assertEquals(1, tau.code());
+        assertEquals(1, tau.err().split("tau_ms must be a positive number, got 0", -1).length - 1, "the reason is printed once: " + tau.err());
+        Printed help = capture(() -> Help.run(new String[] {"help", "Design Stimulus"}));
+        assertEquals(0, help.code());
+        for (String key : new String[] {"protocol=\"ou\"", "sampling_step_ms=0.1 [ms]", "mean_end_nA=(unset) [nA]", "sweep=\"exponential\"", "levels_nA="})
+            assertTrue(help.out().contains(key), key + " in: " + help.out());
+        assertTrue(capture(() -> Help.run(new String[] {"help"})).out().contains("Design Stimulus"));
+    }
+
+    @Test
     void misspeltKeyNamesTheClosestOneAndListsTheKeys() throws Exception {
         oneClearLine(fit("recording_file=\"x.csv\",epoch=10"), "no key 'epoch'", "did you mean epochs?", "its keys are recording_file", "capacitance_nF");
     }

@@ -60,6 +60,7 @@ class CommandsTest {
         assertEquals(fieldNames(PredictSettings.class), inputNames(PredictRmmCommand.class));
         assertEquals(fieldNames(org.rmmfiji.io.ExportSettings.class), inputNames(ExportRecordingCommand.class));
         assertEquals(fieldNames(org.rmmfiji.job.InspectCouplingSettings.class), inputNames(InspectCouplingCommand.class));
+        assertEquals(fieldNames(org.rmmfiji.job.DesignStimulusSettings.class), inputNames(DesignStimulusCommand.class));
     }
 
     static Set<String> fieldNames(Class<?> c) {

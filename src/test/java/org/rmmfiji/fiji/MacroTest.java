@@ -133,6 +133,41 @@ class MacroTest {
             assertTrue(Files.exists(out.resolve(f)), f);
     }
 
+    /**
+     * Design Stimulus from a macro, as the menu entry runs it: a chirp is written as CSV, ATF and PNG and described in the
+     * Results table; an impossible setting runs nothing and says why in the Log.
+     */
+    @Test
+    void macroDesignsAChirpStimulus(@TempDir Path out) throws Exception {
+        LegacyEnvironment ij1 = ij1();
+        ij1.runMacro("run(\"Design Stimulus\", \"protocol=chirp duration_ms=10000 f0_Hz=2 f1_Hz=40 sweep=linear amplitude_nA=0.5 offset_nA=0.1 "
+                + "output_dir=[" + out + "] output_name=zap\");\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.stimulus.rows\", \"\" + nResults);\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.stimulus.protocol\", getResultString(\"protocol\", 0));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.stimulus.samples\", \"\" + getResult(\"samples\", 0));\n"
+                + "call(\"java.lang.System.setProperty\", \"rmm.stimulus.max\", \"\" + getResult(\"max_nA\", 0));\n", null);
+        assertEquals("1", System.getProperty("rmm.stimulus.rows"));
+        assertEquals("chirp", System.getProperty("rmm.stimulus.protocol"));
+        assertEquals(100_000, Double.parseDouble(System.getProperty("rmm.stimulus.samples")), 0);
+        assertEquals(0.6, Double.parseDouble(System.getProperty("rmm.stimulus.max")), 1e-3);
+        for (String f : new String[] {"zap.csv", "zap.atf", "zap.png"}) assertTrue(Files.exists(out.resolve(f)), f);
+        assertEquals(100_000, org.rmmfiji.io.AtfFilesTest.parse(out.resolve("zap.atf")).rows().size());
+
+        Path bad = out.resolve("bad");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, "UTF-8"));
+        try {
+            ij1.runMacro("run(\"Design Stimulus\", \"protocol=multilevel levels_nA=[] output_dir=[" + bad + "]\");\n", null);
+        } finally {
+            System.setErr(err);
+        }
+        assertFalse(Files.exists(bad), "nothing written");
+        String said = captured.toString("UTF-8");
+        assertTrue(said.contains("Design Stimulus: levels_nA is empty"), said);
+        assertFalse(said.contains("\tat "), "no stack trace: " + said);
+    }
+
     /** A macro opens a recording, then fits it by the trace window's title; the summary table is filled first. */
     @Test
     void macroOpensARecordingAndFitsItByTitle(@TempDir Path data, @TempDir Path out) throws Exception {
