@@ -21,8 +21,9 @@ public final class AtfFiles {
     static final int CURRENT_DECIMALS = 6;
 
     /**
-     * One trace of current: time in ms from 0 at step {@code dtMs} and the current in nA, under the column titles
-     * {@code "Time (ms)"} and {@code "Trace #1 (nA)"}. The optional records say it is an episodic stimulus of one
+     * One trace of current: time in seconds from 0 at step {@code dtMs} (given in ms) and the current in nA, under the
+     * column titles {@code "Time (s)"} (the unit of the time column in the acquisition software's own ATF exports) and
+     * {@code "Trace #1 (nA)"}. The optional records say it is an episodic stimulus of one
      * sweep starting at 0, its extremes (YTop, YBottom) and {@code comment} (in printable ASCII: double quotes become
      * single ones, anything else '?').
      * Written whole (a temporary file renamed into place).
@@ -37,16 +38,17 @@ public final class AtfFiles {
             "YBottom=" + plain(lo),
             "SweepStartTimesMS=0.000",
         };
-        int timeDecimals = decimals(dtMs);
+        double dtS = dtMs / 1000;
+        int timeDecimals = decimals(dtS);
         AtomicFiles.writeText(file, w -> {
             w.write(SIGNATURE + EOL);
             w.write(records.length + "\t2" + EOL);
             for (String r : records) w.write('"' + r + '"' + EOL);
-            w.write("\"Time (ms)\"\t\"Trace #1 (nA)\"" + EOL);
+            w.write("\"Time (s)\"\t\"Trace #1 (nA)\"" + EOL);
             StringBuilder sb = new StringBuilder(48);
             for (int k = 0; k < currentNa.length; k++) {
                 sb.setLength(0);
-                fixed(sb, k * dtMs, timeDecimals);
+                fixed(sb, k * dtS, timeDecimals);
                 sb.append('\t');
                 fixed(sb, currentNa[k], CURRENT_DECIMALS);
                 sb.append(EOL);

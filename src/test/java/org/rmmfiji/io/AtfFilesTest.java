@@ -64,15 +64,16 @@ public class AtfFilesTest {
         Atf atf = parse(f);
         assertEquals(List.of("AcquisitionMode=Episodic Stimulation", "Comment=a 'quoted' ? comment?over two lines", "YTop=2.500000",
                 "YBottom=-1.250000", "SweepStartTimesMS=0.000"), atf.records());
-        assertEquals(List.of("Time (ms)", "Trace #1 (nA)"), atf.titles());
+        assertEquals(List.of("Time (s)", "Trace #1 (nA)"), atf.titles());
         assertEquals(4, atf.rows().size());
         List<String> lines = Files.readAllLines(f);
-        assertEquals(List.of("0.00\t0.000000", "0.05\t-1.250000", "0.10\t0.000000", "0.15\t2.500000"), lines.subList(lines.size() - 4, lines.size()));
+        assertEquals(List.of("0.00000\t0.000000", "0.00005\t-1.250000", "0.00010\t0.000000", "0.00015\t2.500000"), lines.subList(lines.size() - 4, lines.size()));
     }
 
     @Test
     void numbersAreFixedPointWithTheStepsDecimals() {
         assertEquals(1, AtfFiles.decimals(0.1));
+        assertEquals(4, AtfFiles.decimals(0.1 / 1000));
         assertEquals(2, AtfFiles.decimals(0.05));
         assertEquals(0, AtfFiles.decimals(2));
         assertEquals(9, AtfFiles.decimals(1.0 / 3));

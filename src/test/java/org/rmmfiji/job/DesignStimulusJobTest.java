@@ -308,10 +308,10 @@ class DesignStimulusJobTest {
         s.level_noise_nA = 0.05;
         DesignStimulusJob.Result r = DesignStimulusJob.run(s);
         AtfFilesTest.Atf atf = AtfFilesTest.parse(r.atfFile);
-        assertEquals(List.of("Time (ms)", "Trace #1 (nA)"), atf.titles());
+        assertEquals(List.of("Time (s)", "Trace #1 (nA)"), atf.titles());
         assertEquals(12345, atf.rows().size());
         for (int k = 0; k < atf.rows().size(); k++) {
-            assertEquals(k * 0.1, atf.rows().get(k)[0], 1e-9, "time of row " + k);
+            assertEquals(k * 1e-4, atf.rows().get(k)[0], 1e-12, "time of row " + k);
             assertEquals(r.currentNa[k], atf.rows().get(k)[1], 5e-7, "current of row " + k);
         }
         assertTrue(atf.records().get(1).startsWith("Comment=RMM for Fiji Design Stimulus, multilevel: 5 levels"), atf.records().toString());
