@@ -1,131 +1,172 @@
 #!/usr/bin/env python3
-"""Baseline for the project's benchmark: the authors' teacher-forcing algorithm for the LP-PD model in numpy.
+"""numpy peer of the benchmark: the authors' teacher-forcing algorithm for the LP-PD model, written for speed.
 
-Reads the teacher-forcing regressors that `./rmm benchmark` exported (so both implementations train on identical
-features), builds the authors' LP-PD architecture (intrinsic lumped MLP 37-10-10-10-1 tanh without readout bias,
-PD->LP synapse 17-10-10-1, Ohmic leak, softplus 1/C), min-max normalisation, L2 on the weights, and runs Adam
-(lr 3e-3, betas 0.9/0.9) on shuffled mini-batches of 38,400 samples in float32, as the authors' Flux code does.
-Prints one line: 'numpy: N sample-epochs/s (E epochs, S samples, T s)'.
+Usage: python3 bench/numpy_tf.py PREFIX EPOCHS [THREADS]
+
+Reads the teacher-forcing regressors that `./rmm benchmark` exported to PREFIX.f32/.json (columns v, u, dv/dt
+target, intrinsic filter states, synapse filter states), so every peer trains on identical features. Model:
+intrinsic lumped MLP (1+36)-10-10-10-1 and PD->LP synapse MLP (1+16)-10-10-1, tanh, no readout bias; Ohmic leak
+softplus(g)·(v - E); softplus 1/C; inputs min-max normalised to [-1, 1]; Nguyen-Widrow-like init (seed 1). Loss per
+mini-batch: mean((1/C·(u - psi) - target)^2) + rho·sum ||W||^2 over the weight matrices (rho 1.5e-3). Adam (lr 3e-3,
+betas 0.9/0.9, eps 1e-8) on shuffled mini-batches of 38,400, last partial batch dropped, float32 throughout.
+
+Speed: activations are feature-major (units x samples) with a row of ones appended, so each layer is one BLAS call
+that also applies the bias and yields its gradient; a mini-batch is processed in cache-sized chunks (np.take into a
+preallocated buffer, then forward and backward), each chunk writing its gradient into its own row, summed for the
+step; every matmul and elementwise op writes into preallocated arrays; Adam runs once over one flat parameter vector.
+BLAS threads come from OMP/OPENBLAS/MKL_NUM_THREADS (set here to THREADS when unset).
+Prints one line: 'numpy: RATE sample-epochs/s (E epochs, S samples, T s, threads K, final epoch loss L)'.
 """
 import json
+import os
 import sys
 import time
 
-import numpy as np
+THREADS = int(sys.argv[3]) if len(sys.argv) > 3 else os.cpu_count()
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, str(THREADS))
+import numpy as np  # noqa: E402  (after the thread variables)
+
+F32 = np.float32
+HIDDEN, BATCH = 10, 38_400
+CHUNK = 4_800                                                                    # samples per cache-sized chunk
+LR, B1, B2, EPS, RHO = 3e-3, 0.9, 0.9, 1e-8, 1.5e-3
 
 
-def load(prefix):
-    meta = json.load(open(prefix + ".json"))
-    data = np.fromfile(prefix + ".f32", dtype="<f4").reshape(meta["rows"], meta["width"])
-    return meta, data
-
-
-def minmax(a):
-    lo, hi = a.min(axis=0), a.max(axis=0)
-    span = np.where(hi - lo > 1e-12, hi - lo, 1.0)
-    return (2.0 / span).astype(np.float32), (-1.0 - 2.0 * lo / span).astype(np.float32)
-
-
-def init_mlp(sizes, rng):
-    layers = []
+def nguyen_widrow(sizes, rng):
+    """Layer matrices (n_out, n_in + 1), the bias as last column (readouts: no bias), as in the authors' init:
+    rows of unit norm scaled by 0.7·n_out^(1/n_in), doubled on hidden layers, biases spread over [-1, 1]."""
+    mats = []
     for l in range(len(sizes) - 1):
         n_in, n_out = sizes[l], sizes[l + 1]
         w = rng.uniform(-1, 1, (n_out, n_in))
         w /= np.linalg.norm(w, axis=1, keepdims=True)
-        m = 0.7 * n_out ** (1.0 / n_in)
-        rng_ = 2.0 if l < len(sizes) - 2 else 1.0
-        b = np.linspace(-1, 1, n_out) if n_out > 1 else np.zeros(1)
-        layers.append([(rng_ * m * w).astype(np.float32), (rng_ * m * b).astype(np.float32)])
-    return layers
+        scale = 0.7 * n_out ** (1.0 / n_in)
+        mats.append(scale * (2 * np.column_stack([w, np.linspace(-1, 1, n_out)]) if n_out > 1 else w))
+    return mats
 
 
-def mlp_forward(layers, z):
-    """z: (batch, inputs), sample-major, so mini-batches are contiguous row gathers."""
-    acts = [z]
-    for l, (w, b) in enumerate(layers):
-        a = acts[-1] @ w.T
-        if l < len(layers) - 1:
-            a += b
-            np.tanh(a, out=a)
-        acts.append(a)
-    return acts
-
-
-def mlp_backward(layers, acts, d_out):
-    grads = []
-    d = d_out
-    for l in range(len(layers) - 1, -1, -1):
-        w, b = layers[l]
-        if l < len(layers) - 1:
-            d = d * (1.0 - acts[l + 1] * acts[l + 1])
-            gb = d.sum(axis=0)
-        else:
-            gb = np.zeros_like(b)     # no readout bias
-        gw = d.T @ acts[l]
-        grads.append([gw, gb])
-        if l > 0:
-            d = d @ w
-    return grads[::-1]
-
-
-def softplus(x):
-    return np.log1p(np.exp(x))
+def load(prefix):
+    """One sample-major table so a chunk is one row gather: [z_int, 1, z_syn, 1, v, u, target], z min-max normalised."""
+    meta = json.load(open(prefix + ".json"))
+    raw = np.fromfile(prefix + ".f32", dtype="<f4").reshape(meta["rows"], meta["width"])
+    n_int, n_syn = meta["intrinsic_states"], meta["synapse_states"]
+    v = raw[:, 0:1]
+    z = np.concatenate([v, raw[:, 3:3 + n_int], v, raw[:, 3 + n_int:3 + n_int + n_syn]], axis=1)
+    lo, hi = z.min(axis=0), z.max(axis=0)
+    span = np.where(hi - lo > 1e-12, hi - lo, 1.0)
+    z = z * (2.0 / span).astype(F32) + (-1.0 - 2.0 * lo / span).astype(F32)
+    one = np.ones((len(z), 1), F32)
+    table = np.concatenate([z[:, :1 + n_int], one, z[:, 1 + n_int:], one, raw[:, 0:3]], axis=1)
+    return np.ascontiguousarray(table, dtype=F32), 1 + n_int, 1 + n_syn
 
 
 def main():
     prefix, epochs = sys.argv[1], int(sys.argv[2])
-    meta, data = load(prefix)
-    n_int, n_syn = meta["intrinsic_states"], meta["synapse_states"]
-    v, u, target = data[:, 0], data[:, 1], data[:, 2]
-    x_int = data[:, 3:3 + n_int]
-    x_syn = data[:, 3 + n_int:3 + n_int + n_syn]
-    z_int_all = np.concatenate([v[:, None], x_int], axis=1)
-    z_syn_all = np.concatenate([v[:, None], x_syn], axis=1)
-    a_i, b_i = minmax(z_int_all)
-    a_s, b_s = minmax(z_syn_all)
-    z_int_all = np.ascontiguousarray(z_int_all * a_i + b_i, dtype=np.float32)
-    z_syn_all = np.ascontiguousarray(z_syn_all * a_s + b_s, dtype=np.float32)
+    table, ni, ns = load(prefix)
+    n = len(table)
+    batch = min(BATCH, n // CHUNK * CHUNK)
+    chunks = batch // CHUNK
+
+    # All parameters in one flat vector; each chunk has a gradient row of the same layout.
     rng = np.random.default_rng(1)
-    intrinsic = init_mlp([1 + n_int, 10, 10, 10, 1], rng)
-    synapse = init_mlp([1 + n_syn, 10, 10, 1], rng)
-    leak = np.array([np.log(np.expm1(0.3)), -50.0], dtype=np.float32)
-    cinv_raw = np.array([np.log(np.expm1(1.0))], dtype=np.float32)
-    params = [p for layer in intrinsic + synapse for p in layer] + [leak, cinv_raw]
-    m = [np.zeros_like(p) for p in params]
-    s = [np.zeros_like(p) for p in params]
-    lr, b1, b2, eps, rho = 3e-3, 0.9, 0.9, 1e-8, 1.5e-3
-    n = v.shape[0]
-    batch = min(38_400, n)
+    mats = nguyen_widrow([ni, HIDDEN, HIDDEN, HIDDEN, 1], rng) + nguyen_widrow([ns, HIDDEN, HIDDEN, 1], rng)
+    extra = [np.log(np.expm1(0.3)), -50.0, np.log(np.expm1(1.0))]                # leak g (raw), leak E, 1/C (raw)
+    theta = np.concatenate([m.ravel() for m in mats] + [extra]).astype(F32)
+    bounds = np.cumsum([0] + [m.size for m in mats])
+    views = lambda vec: [vec[a:b].reshape(m.shape) for a, b, m in zip(bounds, bounds[1:], mats)]
+    l2 = np.zeros_like(theta)                                                     # 1 on weights, 0 on biases
+    for w in views(l2):
+        w[:, :w.shape[1] - (len(w) > 1)] = 1
+    W, n_int_layers = views(theta), 4
+    grads = np.zeros((chunks, theta.size), F32)
+    grad_views = [views(row) for row in grads]
+    chunk_sse = np.zeros(chunks)
+    grad, adam_m, adam_s, tmp = (np.zeros_like(theta) for _ in range(4))
+    cols_zi, cols_zs, col_v = slice(0, ni + 1), slice(ni + 1, ni + ns + 2), ni + ns + 2
+
+    xb = np.empty((CHUNK, table.shape[1]), F32)                                  # the gathered chunk
+    zi, zs, vb, ub, tb = xb[:, cols_zi], xb[:, cols_zs], xb[:, col_v], xb[:, col_v + 1], xb[:, col_v + 2]
+    acts_int = [np.ones((HIDDEN + 1, CHUNK), F32) for _ in range(3)]              # last row stays 1 (bias input)
+    acts_syn = [np.ones((HIDDEN + 1, CHUNK), F32) for _ in range(2)]
+    deltas = [np.empty((HIDDEN, CHUNK), F32) for _ in range(2)]
+    y_int, y_syn = np.empty((1, CHUNK), F32), np.empty((1, CHUNK), F32)
+    vme, drive, err = (np.empty(CHUNK, F32) for _ in range(3))
+
+    def forward(Ws, acts, z, out):
+        for w, a_in, a in zip(Ws, [z.T] + acts, acts):
+            np.matmul(w, a_in, out=a[:HIDDEN])
+            np.tanh(a[:HIDDEN], out=a[:HIDDEN])
+        np.matmul(Ws[-1], acts[-1][:HIDDEN], out=out)
+
+    def backward(Ws, Gs, acts, z, d_out):
+        np.matmul(d_out, acts[-1][:HIDDEN].T, out=Gs[-1])
+        delta, spare = deltas
+        np.multiply(Ws[-1].T, d_out, out=delta)
+        for l in range(len(acts) - 1, -1, -1):
+            a = acts[l][:HIDDEN]
+            np.multiply(a, a, out=a)                        # delta *= 1 - a^2, overwriting a (no longer needed)
+            np.multiply(delta, a, out=a)
+            np.subtract(delta, a, out=delta)
+            np.matmul(delta, acts[l - 1].T if l else z, out=Gs[l])
+            if l:
+                np.matmul(Ws[l][:, :HIDDEN].T, delta, out=spare)
+                delta, spare = spare, delta
+
+    def minibatch(rows, e_leak, gl, cinv):
+        """Sum of squared errors and gradient rows of one mini-batch, chunk by chunk, into chunk_sse and grads."""
+        for c in range(chunks):
+            np.take(table, rows[c * CHUNK:(c + 1) * CHUNK], axis=0, out=xb)
+            forward(W[:n_int_layers], acts_int, zi, y_int)
+            forward(W[n_int_layers:], acts_syn, zs, y_syn)
+            np.subtract(vb, e_leak, out=vme)
+            np.multiply(vme, gl, out=drive)
+            np.add(drive, y_int[0], out=drive)
+            np.add(drive, y_syn[0], out=drive)                                     # psi
+            np.subtract(ub, drive, out=drive)                                      # drive = u - psi
+            np.multiply(drive, cinv, out=err)
+            np.subtract(err, tb, out=err)
+            chunk_sse[c] = np.dot(err, err)
+            d_psi = y_int                                                          # reuses y_int's buffer
+            np.multiply(err, -2.0 * cinv / batch, out=d_psi[0])                   # dLoss/dpsi
+            Gc = grad_views[c]
+            backward(W[:n_int_layers], Gc[:n_int_layers], acts_int, zi, d_psi)
+            backward(W[n_int_layers:], Gc[n_int_layers:], acts_syn, zs, d_psi)
+            grads[c, -3:] = np.dot(d_psi[0], vme), d_psi.sum(), np.dot(err, drive)  # chain rule finished per step
+
+    sigmoid = lambda x: 1.0 / (1.0 + np.exp(-x))
     t_step = 0
     t0 = time.perf_counter()
     for epoch in range(epochs):
         order = rng.permutation(n)
+        losses = []
         for start in range(0, n - batch + 1, batch):
-            idx = order[start:start + batch]
-            zi, zs = z_int_all[idx], z_syn_all[idx]
-            vb, ub, tb = v[idx], u[idx], target[idx]
-            ai, as_ = mlp_forward(intrinsic, zi), mlp_forward(synapse, zs)
-            gl = softplus(leak[0])
-            psi = ai[-1][:, 0] + as_[-1][:, 0] + gl * (vb - leak[1])
-            cinv = softplus(cinv_raw[0])
-            drive = ub - psi
-            err = cinv * drive - tb
-            g = 2.0 * err / batch
-            d_psi = (-cinv * g)[:, None].astype(np.float32)
-            gi, gs = mlp_backward(intrinsic, ai, d_psi), mlp_backward(synapse, as_, d_psi)
-            sig = lambda x: 1.0 / (1.0 + np.exp(-x))
-            g_leak = np.array([(d_psi[:, 0] * (vb - leak[1])).sum() * sig(leak[0]), -(d_psi[:, 0].sum()) * gl], dtype=np.float32)
-            g_cinv = np.array([(g * drive).sum() * sig(cinv_raw[0])], dtype=np.float32)
-            grads = [gp for layer in gi + gs for gp in layer] + [g_leak, g_cinv]
-            for k, layer in enumerate(intrinsic + synapse):     # L2 on the weights
-                grads[2 * k] = grads[2 * k] + 2 * rho * layer[0]
-            t_step += 1
-            for p, gp, mm, ss in zip(params, grads, m, s):
-                mm *= b1; mm += (1 - b1) * gp
-                ss *= b2; ss += (1 - b2) * gp * gp
-                p -= lr * (mm / (1 - b1 ** t_step)) / (np.sqrt(ss / (1 - b2 ** t_step)) + eps)
+            g_raw, e_leak, c_raw = theta[-3:]
+            gl, cinv = np.logaddexp(0, g_raw), np.logaddexp(0, c_raw)               # softplus
+            minibatch(order[start:start + batch], e_leak, gl, cinv)
+            np.sum(grads, axis=0, out=grad)
+            grad[-3:] *= (sigmoid(g_raw), -gl, 2.0 / batch * sigmoid(c_raw))
+            np.multiply(theta, l2, out=tmp)                                        # the weights, biases zeroed
+            losses.append(chunk_sse.sum() / batch + RHO * np.dot(tmp, tmp))
+            tmp *= 2 * RHO
+            grad += tmp                                                            # L2 on the weights
+            t_step += 1                                                            # Adam over theta
+            adam_m *= B1
+            np.multiply(grad, 1 - B1, out=tmp)
+            adam_m += tmp
+            adam_s *= B2
+            np.multiply(grad, grad, out=tmp)
+            tmp *= 1 - B2
+            adam_s += tmp
+            np.sqrt(adam_s, out=tmp)
+            tmp *= 1 / np.sqrt(1 - B2 ** t_step)
+            tmp += EPS
+            np.divide(adam_m, tmp, out=tmp)
+            tmp *= LR / (1 - B1 ** t_step)
+            theta -= tmp
     seconds = time.perf_counter() - t0
-    print(f"numpy: {n * epochs / seconds:.0f} sample-epochs/s ({epochs} epochs, {n} samples, {seconds:.1f} s, last loss {float((err ** 2).mean()):.4g})")
+    print(f"numpy: {n * epochs / seconds:.0f} sample-epochs/s ({epochs} epochs, {n} samples, {seconds:.1f} s, "
+          f"threads {THREADS}, final epoch loss {float(np.mean(losses)):.6g})")
 
 
 if __name__ == "__main__":

@@ -1,120 +1,302 @@
 package org.rmmfiji.cli;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.groundtruth.NamedDataset;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.math.Kernels;
 import org.rmmfiji.math.Rng;
+import org.rmmfiji.model.Edge;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.sim.ChannelMap;
+import org.rmmfiji.sim.FreeRun;
+import org.rmmfiji.sim.Simulator;
 import org.rmmfiji.train.CancelToken;
+import org.rmmfiji.train.ClosedLoopTrainer;
 import org.rmmfiji.train.FeatureExport;
 import org.rmmfiji.train.History;
 import org.rmmfiji.train.ProgressListener;
 import org.rmmfiji.train.TeacherForcingTrainer;
+import org.rmmfiji.train.Trainer;
 import org.rmmfiji.train.Training;
 import org.rmmfiji.train.TrainingData;
 import org.rmmfiji.train.TrainingSettings;
 
 /**
- * {@code benchmark [--data DIR] [--epochs N]}: teacher-forcing throughput of the authors' LP–PD model on the
- * pd-lp training data (1.78 M samples), in this JVM on 1 and 2 threads, and of the numpy baseline
- * (bench/numpy_tf.py) on the very same regressors, run in the same invocation. Prints sample-epochs per second
- * and the ratios, and writes them to target/bench/benchmark.txt for the README.
+ * {@code benchmark [--data DIR] [--epochs N]}: the training engine against the Python peers, in one run on one
+ * machine, for the authors' LP–PD model on ≈ 1 M samples of pd-lp and the HH models on ≈ 1 M samples of hh:
+ * <ul>
+ * <li>teacher-forcing throughput (sample-epochs per second, the median epoch after the first) on 1 and 2 threads,
+ * with the fastest kernels this JVM has and with the plain-Java ones a stock Fiji runs, and the final epoch's loss;</li>
+ * <li>the numpy and PyTorch peers (bench/*.py, the authors' algorithm on the regressors this run exported) on 1 and
+ * 2 threads, with their final losses, and the ratios;</li>
+ * <li>a multiple-shooting epoch against a teacher-forcing epoch;</li>
+ * <li>free-run speed as a real-time factor: one trajectory on one thread, and many lanes on every core;</li>
+ * <li>the peak heap.</li>
+ * </ul>
+ * Everything printed is also written to target/bench/benchmark.txt, which bench/update-readme-figures copies into the
+ * README.
  */
 final class Benchmark {
     private Benchmark() {}
 
+    /** One model on one dataset's training data (≈ 1 M samples). */
+    private static final class Case {
+        final String preset;
+        final Recording rec;
+        final Dataset dataset;
+        final List<String> neurons, inputs, voltages, currents;
+
+        Case(String preset, Recording rec, Dataset dataset, List<String> neurons, List<String> inputs, List<String> voltages, List<String> currents) {
+            this.preset = preset;
+            this.rec = rec;
+            this.dataset = dataset;
+            this.neurons = neurons;
+            this.inputs = inputs;
+            this.voltages = voltages;
+            this.currents = currents;
+        }
+
+        Network newNetwork() {
+            Network net = new Network(Presets.get(preset).build(neurons, inputs), rec.dt());
+            net.initialise(new Rng(1));
+            return net;
+        }
+
+        TrainingData data(Network net) { return new TrainingData(dataset, ChannelMap.bind(rec, net, voltages, currents)); }
+    }
+
+    /** What one training run measured. */
+    private static final class Run {
+        final String preset;
+        final double rate;
+        final double epochSeconds;
+        final double finalLoss;
+        final Network net;
+        final TrainingData data;
+
+        Run(String preset, double rate, double epochSeconds, double finalLoss, Network net, TrainingData data) {
+            this.preset = preset;
+            this.rate = rate;
+            this.epochSeconds = epochSeconds;
+            this.finalLoss = finalLoss;
+            this.net = net;
+            this.data = data;
+        }
+    }
+
+    private static final StringBuilder REPORT = new StringBuilder();
+
     static int run(String[] args) throws Exception {
         Path data = Paths.get("datasets");
-        int epochs = 5;
+        int epochs = 4;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--data") && i + 1 < args.length) data = Paths.get(args[++i]);
             else if (args[i].equals("--epochs") && i + 1 < args.length) epochs = Integer.parseInt(args[++i]);
-            else { System.err.println("usage: benchmark [--data DIR] [--epochs N]"); return 2; }
+            else { System.err.println("usage: benchmark [--data DIR] [--epochs N]   (N ≥ 2: the first epoch warms the JIT up)"); return 2; }
         }
-        Path csv = data.resolve(NamedDatasets.PD_LP.recordingFile());
-        if (!Files.exists(csv)) {
-            System.out.println("Generating pd-lp into " + data + " …");
-            NamedDatasets.generate(NamedDatasets.PD_LP, data, 1.0);
+        if (epochs < 2) { System.err.println("benchmark: --epochs must be at least 2 (the first epoch warms the JIT up)"); return 2; }
+        REPORT.setLength(0);
+        line(Machine.describe());
+        Recording pdLp = dataset(NamedDatasets.PD_LP, data), hh = dataset(NamedDatasets.HH, data);
+        // pd-lp: the first 100 s for training (≈ 1 M samples at 10 kHz); hh: the first 50 s of its training segment (1 M at 20 kHz)
+        Case lpPd = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, 100.0 / 220, 20.0 / 220), List.of("LP"), List.of("PD"),
+                List.of("V_LP", "V_PD"), List.of("I_LP"));
+        Segment[] hhTrain = Dataset.parts(hh.segments().get(0), 50.0 / 60, 10.0 / 60);
+        Dataset hhData = new Dataset(hh, List.of(hhTrain[0]), List.of(hh.segments().get(1)), List.of());
+        Case hhLumped = new Case(Presets.HH_LUMPED, hh, hhData, List.of("V"), List.of(), List.of("V"), List.of("I"));
+        Case hhConductance = new Case(Presets.HH_CONDUCTANCE, hh, hhData, List.of("V"), List.of(), List.of("V"), List.of("I"));
+
+        line("");
+        line("teacher forcing, sample-epochs/s (median epoch of " + epochs + "; final epoch's loss):");
+        List<Kernels> kernels = new ArrayList<>(List.of(Kernels.best()));
+        if (Kernels.best() != Kernels.scalar()) kernels.add(Kernels.scalar());
+        Run lpPdBest2 = null, lpPdBest1 = null;
+        List<Run> trained = new ArrayList<>();
+        for (Case c : List.of(lpPd, hhLumped, hhConductance)) {
+            for (Kernels k : kernels) {
+                Kernels.use(k);
+                for (int threads : new int[] {1, 2}) {
+                    Run r = teacherForcing(c, epochs, threads);
+                    line(String.format(Locale.ROOT, "  %-15s %4d params  %-17s %d thread%s: %6.2f M   (%d samples, %.2f s/epoch, loss %.4g)",
+                            c.preset, r.net.parameterCount(), k.name(), threads, threads == 1 ? " " : "s", r.rate / 1e6,
+                            r.data.dataset().train().stream().mapToInt(Segment::length).sum(), r.epochSeconds, r.finalLoss));
+                    if (k == Kernels.best() && threads == 2) trained.add(r);
+                    if (c == lpPd && k == Kernels.best()) { if (threads == 2) lpPdBest2 = r; else lpPdBest1 = r; }
+                }
+            }
+            Kernels.use(Kernels.best());
         }
-        Recording rec = CsvRecordings.read(csv);
-        StringBuilder report = new StringBuilder();
-        line(report, String.format(Locale.ROOT, "machine: %d cores, %s %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version")));
-        double java1 = 0, java2 = 0;
-        TrainingData td = null;
-        Network net = null;
-        for (int threads : new int[] {1, 2}) {
-            net = new Network(Presets.get(Presets.LP_PD).build(List.of("LP"), List.of("PD")), rec.dt());
-            net.initialise(new Rng(1));
-            td = new TrainingData(Dataset.byFraction(rec, 180.0 / 220, 20.0 / 220),
-                    ChannelMap.bind(rec, net, List.of("V_LP", "V_PD"), List.of("I_LP")));
-            TrainingSettings s = new TrainingSettings(Presets.get(Presets.LP_PD).defaults());   // the authors' batches, Adam and ρ
-            s.epochs = epochs;
-            s.snapshot_every = Integer.MAX_VALUE;
-            s.threads = threads;
-            History h = Training.run(List.of(new TeacherForcingTrainer()), net, td, s, ProgressListener.NONE, new CancelToken());
-            double rate = h.samples * (double) epochs / h.training_seconds;
-            line(report, String.format(Locale.ROOT, "java, %d thread%s: %.0f sample-epochs/s (%d epochs, %d samples, %.1f s)",
-                    threads, threads == 1 ? "" : "s", rate, epochs, h.samples, h.training_seconds));
-            if (threads == 1) java1 = rate; else java2 = rate;
+        line(String.format(Locale.ROOT, "  lp-pd on 2 threads: ≈ %.0f%% of an estimated double-precision peak (%s)",
+                100 * lpPdBest2.rate * flopsPerSample(lpPdBest2.net) / peakFlops(), peakDescription()));
+
+        line("");
+        line("peers on the same lp-pd regressors (" + PythonPeer.interpreter() + "), sample-epochs/s:");
+        Path features = Paths.get("target", "bench", "lp-pd-features");
+        Files.createDirectories(features.getParent());
+        FeatureExport.write(lpPd.newNetwork(), lpPd.data(lpPd.newNetwork()), 0.01, features);
+        double fastestPeer = 0;
+        String fastestName = null;
+        for (PythonPeer peer : List.of(new PythonPeer("numpy", "numpy_tf.py"), new PythonPeer("torch", "torch_tf.py"))) {
+            for (int threads : new int[] {1, 2}) {
+                PythonPeer.Result r = peer.run(features, epochs, threads);
+                if (r == null) continue;
+                line(String.format(Locale.ROOT, "  %-6s %d thread%s: %6.2f M   (final epoch loss %.4g)", peer.name, threads, threads == 1 ? " " : "s",
+                        r.rate / 1e6, r.finalLoss));
+                if (r.rate > fastestPeer) { fastestPeer = r.rate; fastestName = peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"); }
+            }
         }
-        Path prefix = Paths.get("target", "bench", "pd-lp-features");
-        Files.createDirectories(prefix.getParent());
-        FeatureExport.write(net, td, 0.01, prefix);
-        Double numpy = runNumpy(prefix, epochs, report);
-        if (numpy != null) {
-            line(report, String.format(Locale.ROOT, "ratio java (2 threads) / numpy: %.2f", java2 / numpy));
-            line(report, String.format(Locale.ROOT, "ratio java (1 thread) / numpy: %.2f", java1 / numpy));
+        if (fastestName != null) {
+            line(String.format(Locale.ROOT, "  ratio, this engine (%s, 2 threads) / fastest peer (%s): %.2f", Kernels.best().name(), fastestName,
+                    lpPdBest2.rate / fastestPeer));
+            line(String.format(Locale.ROOT, "  ratio, this engine (%s, 1 thread) / fastest peer: %.2f", Kernels.best().name(), lpPdBest1.rate / fastestPeer));
         }
-        Files.writeString(prefix.resolveSibling("benchmark.txt"), report.toString());
+
+        line("");
+        Run ms = multipleShooting(lpPd, 2);
+        line(String.format(Locale.ROOT, "multiple shooting, lp-pd, 2 threads: %.2f s per epoch of %d shot samples, %.2f× a teacher-forcing epoch",
+                ms.epochSeconds, Math.round(ms.rate * ms.epochSeconds), ms.epochSeconds / lpPdBest2.epochSeconds));
+
+        line("");
+        line("free run (real-time factor at the data's sampling rate):");
+        for (Run r : trained) {
+            Segment val = r.data.dataset().validation().get(0);
+            FreeRun.run(r.net, val, r.data.channels(), null, 0.01);      // warms the JIT up
+            long t0 = System.nanoTime();
+            FreeRun.Result fr = FreeRun.run(r.net, val, r.data.channels(), null, 0.01);
+            double wall = (System.nanoTime() - t0) * 1e-9;
+            double simulated = fr.predicted[0].length * r.net.dt() * 1e-3;
+            double lanes = lanesRealTime(r.net, val, r.data.channels(), 64, 2, 2);
+            line(String.format(Locale.ROOT, "  %-15s one trajectory, 1 thread: %6.0f× real time (%.1f s in %.2f s%s); 2 threads × 64 lanes: %7.0f× real time",
+                    r.preset, simulated / wall, simulated, wall, fr.diverged ? ", diverged" : "", lanes));
+        }
+
+        line("");
+        line(String.format(Locale.ROOT, "peak heap: %.0f MB", Machine.peakHeapMb()));
+        Files.writeString(Paths.get("target", "bench", "benchmark.txt"), REPORT.toString());
         return 0;
     }
 
-    /** Runs the numpy baseline on the exported features; null when python3 with numpy is not there. */
-    static void line(StringBuilder report, String text) {
-        System.out.println(text);
-        report.append(text).append('\n');
+    private static Recording dataset(NamedDataset d, Path dir) throws Exception {
+        Path csv = dir.resolve(d.recordingFile());
+        if (!Files.exists(csv)) {
+            System.out.println("Generating " + d.name + " into " + dir + " …");
+            NamedDatasets.generate(d, dir, 1.0);
+        }
+        return CsvRecordings.read(csv);
     }
 
-    static Double runNumpy(Path prefix, int epochs, StringBuilder report) throws Exception {
-        File script = new File("bench", "numpy_tf.py");
-        ProcessBuilder pb = new ProcessBuilder("python3", script.getPath(), prefix.toString(), Integer.toString(epochs)).redirectErrorStream(true);
-        // Some machines pin OpenBLAS to an older kernel through these; a fair baseline runs numpy's best one.
-        pb.environment().remove("OPENBLAS_CORETYPE");
-        pb.environment().remove("OPENBLAS_L2_SIZE");
-        Process p;
-        try {
-            p = pb.start();
-        } catch (java.io.IOException e) {
-            System.out.println("numpy baseline skipped: python3 not found");
-            return null;
-        }
-        Double rate = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("numpy: ")) {
-                    rate = Double.parseDouble(line.substring(7, line.indexOf(' ', 7)));
-                    line(report, line);
-                } else {
-                    System.out.println(line);
+    private static Run teacherForcing(Case c, int epochs, int threads) {
+        TrainingSettings s = new TrainingSettings(Presets.get(c.preset).defaults());   // the preset's batches, Adam and ρ
+        s.epochs = epochs;
+        return train(c, new TeacherForcingTrainer(), s, threads);
+    }
+
+    private static Run multipleShooting(Case c, int threads) {
+        TrainingSettings s = new TrainingSettings(Presets.get(c.preset).defaults());
+        s.closed_loop_epochs = 3;
+        return train(c, ClosedLoopTrainer.multipleShooting(), s, threads);
+    }
+
+    private static Run train(Case c, Trainer trainer, TrainingSettings s, int threads) {
+        Network net = c.newNetwork();
+        TrainingData td = c.data(net);
+        s.snapshot_every = Integer.MAX_VALUE;
+        s.threads = threads;
+        History h = Training.run(List.of(trainer), net, td, s, ProgressListener.NONE, new CancelToken());
+        double[] perEpoch = new double[h.epoch_seconds.size() - 1];     // the first epoch warms the JIT up
+        for (int e = 1; e < h.epoch_seconds.size(); e++) perEpoch[e - 1] = h.epoch_seconds.get(e) - h.epoch_seconds.get(e - 1);
+        Arrays.sort(perEpoch);
+        double median = perEpoch[perEpoch.length / 2];
+        return new Run(c.preset, h.samples / median, median, h.epoch_loss.get(h.epoch_loss.size() - 1), net, td);
+    }
+
+    /**
+     * Many independent trajectories at once, as snapshot scoring and ensembles run them: {@code lanes} per thread,
+     * each lane a free run from another point of the segment. Returns simulated time over wall time, summed over lanes.
+     */
+    private static double lanesRealTime(Network net, Segment seg, ChannelMap map, int lanes, int threads, int seconds) throws Exception {
+        int m = net.modelledCount(), n = net.voltageCount();
+        int steps = (int) Math.min(seg.length() / 2, Math.round(seconds * 1000 / net.dt()));
+        int stride = Math.max(1, (seg.length() - steps) / (lanes * threads));
+        Runnable[] work = new Runnable[threads];
+        for (int w = 0; w < threads; w++) {
+            int first = w * lanes;
+            work[w] = () -> {
+                Simulator sim = new Simulator(net, lanes);
+                Simulator.State st = sim.newState();
+                double[] p = net.parameters();
+                for (int e = 0; e < net.edges().size(); e++) {
+                    Edge edge = net.edges().get(e);
+                    for (int b = 0; b < lanes; b++) {
+                        int k0 = (first + b) * stride;
+                        double[] x0 = edge.bank().warmStart(seg.backing(map.voltageChannel(edge.pre())), seg.offset() + k0, steps);
+                        for (int q = 0; q < x0.length; q++) st.x[e][q * lanes + b] = x0[q];
+                    }
                 }
-            }
+                for (int j = 0; j < m; j++) for (int b = 0; b < lanes; b++) st.v[j * lanes + b] = seg.get(map.voltageChannel(j), (first + b) * stride);
+                double[] u = new double[m * lanes];
+                for (int k = 0; k < steps; k++) {
+                    for (int b = 0; b < lanes; b++) {
+                        int at = (first + b) * stride + k;
+                        for (int j = m; j < n; j++) st.v[j * lanes + b] = seg.get(map.voltageChannel(j), at);
+                        for (int i = 0; i < m; i++) u[i * lanes + b] = map.currentChannel(i) >= 0 ? seg.get(map.currentChannel(i), at) : 0.0;
+                    }
+                    sim.step(st, p, u, null);
+                }
+            };
         }
-        if (p.waitFor() != 0) System.out.println("numpy baseline failed (is python3-numpy installed?)");
-        return rate;
+        for (Runnable r : work) r.run();       // warms the JIT up
+        Thread[] ts = new Thread[threads];
+        long t0 = System.nanoTime();
+        for (int w = 0; w < threads; w++) (ts[w] = new Thread(work[w], "rmm-benchmark-lanes")).start();
+        for (Thread t : ts) t.join();
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        return (double) steps * lanes * threads * net.dt() * 1e-3 / wall;
+    }
+
+    /** Floating-point operations of one teacher-forcing sample-epoch: ≈ 6 per MLP weight (forward 2, backward 4). */
+    static double flopsPerSample(Network net) { return 6.0 * net.parameterCount(); }
+
+    /** cores × clock × double lanes of the widest vector × 2 (fused multiply-add) × 2 (units per core, as on current x86). */
+    static double peakFlops() {
+        return Runtime.getRuntime().availableProcessors() * clockHz() * (vectorBits() / 64.0) * 4;
+    }
+
+    private static String peakDescription() {
+        return String.format(Locale.ROOT, "%d cores × %.2f GHz × %d-bit FMA × 2 units = %.0f GFLOP/s", Runtime.getRuntime().availableProcessors(),
+                clockHz() / 1e9, vectorBits(), peakFlops() / 1e9);
+    }
+
+    private static int vectorBits() {
+        String name = Kernels.best().name();
+        return name.contains("512") ? 512 : 256;     // the plain kernels: what the JIT vectorises to on AVX2
+    }
+
+    /** The clock the operating system reports (Linux), else 3 GHz. */
+    private static double clockHz() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo")))
+                if (l.startsWith("cpu MHz")) return Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()) * 1e6;
+        } catch (Exception e) {
+            // not Linux
+        }
+        return 3e9;
+    }
+
+    private static void line(String text) {
+        System.out.println(text);
+        REPORT.append(text).append('\n');
     }
 }

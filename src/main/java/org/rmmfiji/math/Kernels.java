@@ -15,10 +15,17 @@ public abstract class Kernels {
     /** Lanes of the partial sums (the definition above; independent of the machine). */
     public static final int LANES = 8;
 
-    private static final Kernels INSTANCE = choose();
+    private static final Kernels BEST = choose();
+    private static Kernels active = BEST;
+
+    /** The implementation training runs on: the fastest this JVM offers, unless a benchmark chose another. */
+    public static Kernels get() { return active; }
 
     /** The fastest implementation this JVM offers. */
-    public static Kernels get() { return INSTANCE; }
+    public static Kernels best() { return BEST; }
+
+    /** Makes {@code k} the implementation {@link #get} returns: for benchmarks that compare them, between runs. */
+    public static void use(Kernels k) { active = k; }
 
     /** The plain-Java implementation (every JVM). */
     public static Kernels scalar() { return ScalarKernels.INSTANCE; }

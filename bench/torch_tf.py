@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""PyTorch peer of the benchmark: the authors' teacher-forcing algorithm for the LP-PD model, written as a PyTorch
+user would (nn.Linear layers, autograd, torch.optim.Adam), same model and algorithm as bench/numpy_tf.py.
+
+Usage: python3 bench/torch_tf.py PREFIX EPOCHS [THREADS]
+
+Reads the teacher-forcing regressors that `./rmm benchmark` exported to PREFIX.f32/.json (columns v, u, dv/dt
+target, intrinsic filter states, synapse filter states). Model: intrinsic lumped MLP (1+36)-10-10-10-1 and PD->LP
+synapse MLP (1+16)-10-10-1, tanh, no readout bias; Ohmic leak softplus(g)·(v - E); softplus 1/C; inputs min-max
+normalised to [-1, 1]; Nguyen-Widrow-like init (seed 1). Loss per mini-batch: mean((1/C·(u - psi) - target)^2)
++ rho·sum ||W||^2 over the weight matrices (rho 1.5e-3). Adam (lr 3e-3, betas 0.9/0.9, eps 1e-8) on shuffled
+mini-batches of 38,400 (index_select on a permutation), last partial batch dropped, float32. Only the training loop
+is timed. Threads: torch.set_num_threads(THREADS); the BLAS underneath reads OMP/OPENBLAS/MKL_NUM_THREADS (set here to
+THREADS when unset).
+Prints one line: 'torch: RATE sample-epochs/s (E epochs, S samples, T s, threads K, final epoch loss L)'.
+"""
+import json
+import math
+import os
+import sys
+import time
+
+THREADS = int(sys.argv[3]) if len(sys.argv) > 3 else os.cpu_count()
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, str(THREADS))
+import numpy as np  # noqa: E402  (after the thread variables)
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+from torch import nn  # noqa: E402
+
+HIDDEN, BATCH, RHO = 10, 38_400, 1.5e-3
+
+
+class Mlp(nn.Module):
+    """n_in -> 10 (tanh) x depth -> 1, no readout bias, Nguyen-Widrow-like init as in the authors' code."""
+
+    def __init__(self, n_in, depth):
+        super().__init__()
+        sizes = [n_in] + [HIDDEN] * depth
+        self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
+        self.readout = nn.Linear(HIDDEN, 1, bias=False)
+        with torch.no_grad():
+            for layer in list(self.hidden) + [self.readout]:
+                n_out, n_in_ = layer.weight.shape
+                w = torch.rand(n_out, n_in_) * 2 - 1
+                scale = 0.7 * n_out ** (1.0 / n_in_) * (2.0 if layer.bias is not None else 1.0)
+                layer.weight.copy_(scale * w / w.norm(dim=1, keepdim=True))
+                if layer.bias is not None:
+                    layer.bias.copy_(scale * torch.linspace(-1, 1, n_out))
+
+    def forward(self, z):
+        for layer in self.hidden:
+            z = torch.tanh(layer(z))
+        return self.readout(z).squeeze(1)
+
+
+class LpPd(nn.Module):
+    """dv/dt = 1/C · (u - psi), psi = intrinsic(v, x_int) + synapse(v, x_syn) + g·(v - E)."""
+
+    def __init__(self, n_int, n_syn):
+        super().__init__()
+        self.intrinsic, self.synapse = Mlp(1 + n_int, 3), Mlp(1 + n_syn, 2)
+        self.leak_g = nn.Parameter(torch.tensor(math.log(math.expm1(0.3))))       # softplus -> g
+        self.leak_e = nn.Parameter(torch.tensor(-50.0))
+        self.cinv = nn.Parameter(torch.tensor(math.log(math.expm1(1.0))))        # softplus -> 1/C
+
+    def forward(self, z_int, z_syn, v, u):
+        psi = self.intrinsic(z_int) + self.synapse(z_syn) + F.softplus(self.leak_g) * (v - self.leak_e)
+        return F.softplus(self.cinv) * (u - psi)
+
+    def l2(self):
+        return sum((m.weight ** 2).sum() for m in self.modules() if isinstance(m, nn.Linear))
+
+
+def main():
+    prefix, epochs = sys.argv[1], int(sys.argv[2])
+    torch.set_num_threads(THREADS)
+    torch.manual_seed(1)
+    meta = json.load(open(prefix + ".json"))
+    raw = torch.from_numpy(np.fromfile(prefix + ".f32", dtype="<f4").reshape(meta["rows"], meta["width"]))
+    n_int, n_syn = meta["intrinsic_states"], meta["synapse_states"]
+    v = raw[:, 0:1]
+    z = torch.cat([v, raw[:, 3:3 + n_int], v, raw[:, 3 + n_int:3 + n_int + n_syn]], dim=1)
+    lo, hi = z.amin(dim=0), z.amax(dim=0)
+    span = torch.where(hi - lo > 1e-12, hi - lo, torch.ones_like(hi))
+    data = torch.cat([2 * (z - lo) / span - 1, raw[:, 0:3]], dim=1).contiguous()  # [z_int, z_syn, v, u, target]
+    del raw, z
+    n, ni, ns = len(data), 1 + n_int, 1 + n_syn
+
+    model = LpPd(n_int, n_syn)
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3, betas=(0.9, 0.9), eps=1e-8)
+    batch = min(BATCH, n)
+    t0 = time.perf_counter()
+    for epoch in range(epochs):
+        perm = torch.randperm(n)
+        losses = []
+        for start in range(0, n - batch + 1, batch):
+            xb = data.index_select(0, perm[start:start + batch])
+            pred = model(xb[:, :ni], xb[:, ni:ni + ns], xb[:, ni + ns], xb[:, ni + ns + 1])
+            loss = F.mse_loss(pred, xb[:, ni + ns + 2]) + RHO * model.l2()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+    seconds = time.perf_counter() - t0
+    print(f"torch: {n * epochs / seconds:.0f} sample-epochs/s ({epochs} epochs, {n} samples, {seconds:.1f} s, "
+          f"threads {THREADS}, final epoch loss {sum(losses) / len(losses):.6g})")
+
+
+if __name__ == "__main__":
+    main()

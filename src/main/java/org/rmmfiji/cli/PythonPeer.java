@@ -1,0 +1,76 @@
+package org.rmmfiji.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Python implementation of the authors' teacher-forcing algorithm (bench/numpy_tf.py, bench/torch_tf.py) run on
+ * regressors this JVM exported, so both sides train on identical features. The interpreter is {@code python3}, or
+ * the one named by the environment variable {@code RMM_PYTHON}.
+ */
+final class PythonPeer {
+    /** What a peer printed: sample-epochs per second and the mean loss of its last epoch. */
+    static final class Result {
+        final double rate;
+        final double finalLoss;
+        final String line;
+
+        Result(double rate, double finalLoss, String line) {
+            this.rate = rate;
+            this.finalLoss = finalLoss;
+            this.line = line;
+        }
+    }
+
+    private static final Pattern RESULT = Pattern.compile("^(\\w+): (\\d+) sample-epochs/s .*final epoch loss ([-+0-9.eE]+|nan|inf)\\)\\s*$");
+
+    final String name;
+    private final String script;
+
+    PythonPeer(String name, String script) {
+        this.name = name;
+        this.script = script;
+    }
+
+    static String interpreter() {
+        String p = System.getenv("RMM_PYTHON");
+        return p != null && !p.isBlank() ? p : "python3";
+    }
+
+    /** Runs the peer; null (with the reason printed) when the interpreter or its library is missing or it failed. */
+    Result run(Path features, int epochs, int threads) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(interpreter(), new File("bench", script).getPath(), features.toString(),
+                Integer.toString(epochs), Integer.toString(threads)).redirectErrorStream(true);
+        // Some machines pin OpenBLAS to an older kernel through these; a fair peer runs its library's best one.
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OPENBLAS_L2_SIZE");
+        for (String v : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) pb.environment().put(v, Integer.toString(threads));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (java.io.IOException e) {
+            System.out.println(name + " peer skipped: " + interpreter() + " not found");
+            return null;
+        }
+        Result result = null;
+        StringBuilder other = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                Matcher m = RESULT.matcher(line);
+                if (m.matches() && m.group(1).equals(name)) result = new Result(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), line);
+                else other.append(line).append('\n');
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            System.out.println(name + " peer failed (does " + interpreter() + " have " + name + "? Debian's python3-numpy and python3-torch):\n" + other);
+            return null;
+        }
+        return result;
+    }
+}
