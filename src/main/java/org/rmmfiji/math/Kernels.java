@@ -40,18 +40,47 @@ public abstract class Kernels {
     public abstract void weightGradient(double[] d, double[] x, int nOut, int nIn, int T, double[] out);
 
     /**
-     * A layer's affine map on a feature-major tile: {@code y[o*T + t] = b_o + Σ_i W[o*nIn + i]·x[i*T + t]} with
+     * A layer's affine map on a feature-major tile: {@code y[o*T + t] = b_o + Σ_i W[wOff + o*nIn + i]·x[i*T + t]} with
      * {@code b_o = p[biasOffset + o]} (0 when biasOffset &lt; 0), the terms added in increasing i, each product rounded
      * before it is added (no fma): the order in which every version of the model has predicted, so model files keep
      * their bits.
      */
-    public abstract void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y);
+    public abstract void affine(double[] W, int wOff, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y);
 
     /**
-     * The input gradient of a layer: {@code dIn[i*T + t] += Σ_o W[o*nIn + i]·d[o*T + t]}, the terms added in
+     * The input gradient of a layer: {@code dIn[i*T + t] += Σ_o W[wOff + o*nIn + i]·d[o*T + t]}, the terms added in
      * increasing o, each product rounded before it is added.
      */
-    public abstract void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn);
+    public abstract void backpropInput(double[] W, int wOff, double[] d, int nOut, int nIn, int T, double[] dIn);
+
+    /**
+     * {@link #affine} for one sample t (a free run's single trajectory, a tile's last samples): four outputs at a
+     * time, so that four independent sums are in flight; each output still adds its inputs in increasing i.
+     */
+    static void affineSample(double[] W, int wOff, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, int t, double[] y) {
+        int o = 0;
+        for (; o + 3 < nOut; o += 4) {
+            int w0 = o * nIn, w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
+            double a0 = biasOffset >= 0 ? p[biasOffset + o] : 0.0, a1 = biasOffset >= 0 ? p[biasOffset + o + 1] : 0.0;
+            double a2 = biasOffset >= 0 ? p[biasOffset + o + 2] : 0.0, a3 = biasOffset >= 0 ? p[biasOffset + o + 3] : 0.0;
+            for (int i = 0; i < nIn; i++) {
+                double xi = x[i * T + t];
+                a0 += W[wOff + w0 + i] * xi;
+                a1 += W[wOff + w1 + i] * xi;
+                a2 += W[wOff + w2 + i] * xi;
+                a3 += W[wOff + w3 + i] * xi;
+            }
+            y[o * T + t] = a0;
+            y[(o + 1) * T + t] = a1;
+            y[(o + 2) * T + t] = a2;
+            y[(o + 3) * T + t] = a3;
+        }
+        for (; o < nOut; o++) {
+            double a = biasOffset >= 0 ? p[biasOffset + o] : 0.0;
+            for (int i = 0; i < nIn; i++) a += W[wOff + o * nIn + i] * x[i * T + t];
+            y[o * T + t] = a;
+        }
+    }
 
     /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8), by fma. */
     static void tail(double[] a, int ao, double[] b, int bo, int from, int T, double[] lanes) {

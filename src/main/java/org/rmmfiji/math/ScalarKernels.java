@@ -34,14 +34,18 @@ final class ScalarKernels extends Kernels {
     }
 
     @Override
-    public void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
+    public void affine(double[] W, int wOff, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
+        if (T < LANES) {       // too few samples for loops along them to pay
+            for (int t = 0; t < T; t++) affineSample(W, wOff, p, biasOffset, x, nIn, nOut, T, t, y);
+            return;
+        }
         for (int o = 0; o < nOut; o++) {
             int yo = o * T, wo = o * nIn;
             double b = biasOffset >= 0 ? p[biasOffset + o] : 0.0;
             for (int t = 0; t < T; t++) y[yo + t] = b;
             int i = 0;
             for (; i + 3 < nIn; i += 4) {      // four inputs per pass: y is read and written once for four of them
-                double w0 = W[wo + i], w1 = W[wo + i + 1], w2 = W[wo + i + 2], w3 = W[wo + i + 3];
+                double w0 = W[wOff + wo + i], w1 = W[wOff + wo + i + 1], w2 = W[wOff + wo + i + 2], w3 = W[wOff + wo + i + 3];
                 int x0 = i * T, x1 = x0 + T, x2 = x1 + T, x3 = x2 + T;
                 for (int t = 0; t < T; t++) {
                     double a = y[yo + t];
@@ -53,7 +57,7 @@ final class ScalarKernels extends Kernels {
                 }
             }
             for (; i < nIn; i++) {
-                double w = W[wo + i];
+                double w = W[wOff + wo + i];
                 int xo = i * T;
                 for (int t = 0; t < T; t++) y[yo + t] += w * x[xo + t];
             }
@@ -61,12 +65,12 @@ final class ScalarKernels extends Kernels {
     }
 
     @Override
-    public void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn) {
+    public void backpropInput(double[] W, int wOff, double[] d, int nOut, int nIn, int T, double[] dIn) {
         for (int i = 0; i < nIn; i++) {
             int po = i * T;
             int o = 0;
             for (; o + 3 < nOut; o += 4) {
-                double w0 = W[o * nIn + i], w1 = W[(o + 1) * nIn + i], w2 = W[(o + 2) * nIn + i], w3 = W[(o + 3) * nIn + i];
+                double w0 = W[wOff + o * nIn + i], w1 = W[wOff + (o + 1) * nIn + i], w2 = W[wOff + (o + 2) * nIn + i], w3 = W[wOff + (o + 3) * nIn + i];
                 int d0 = o * T, d1 = d0 + T, d2 = d1 + T, d3 = d2 + T;
                 for (int t = 0; t < T; t++) {
                     double a = dIn[po + t];
@@ -78,7 +82,7 @@ final class ScalarKernels extends Kernels {
                 }
             }
             for (; o < nOut; o++) {
-                double w = W[o * nIn + i];
+                double w = W[wOff + o * nIn + i];
                 int dO = o * T;
                 for (int t = 0; t < T; t++) dIn[po + t] += w * d[dO + t];
             }

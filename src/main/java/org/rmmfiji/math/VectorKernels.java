@@ -101,7 +101,7 @@ final class VectorKernels extends Kernels {
      * them); samples past the last whole vector go through the plain loop, which adds in the same order.
      */
     @Override
-    public void affine(double[] W, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
+    public void affine(double[] W, int wOff, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, double[] y) {
         int L = S.length(), TV = T - T % L;
         int o = 0;
         for (; o + 3 < nOut; o += 4) {
@@ -112,10 +112,10 @@ final class VectorKernels extends Kernels {
                 DoubleVector a2 = DoubleVector.broadcast(S, b2), a3 = DoubleVector.broadcast(S, b3);
                 for (int i = 0; i < nIn; i++) {
                     DoubleVector xv = DoubleVector.fromArray(S, x, i * T + t);
-                    a0 = a0.add(xv.mul(W[w0 + i]));
-                    a1 = a1.add(xv.mul(W[w1 + i]));
-                    a2 = a2.add(xv.mul(W[w2 + i]));
-                    a3 = a3.add(xv.mul(W[w3 + i]));
+                    a0 = a0.add(xv.mul(W[wOff + w0 + i]));
+                    a1 = a1.add(xv.mul(W[wOff + w1 + i]));
+                    a2 = a2.add(xv.mul(W[wOff + w2 + i]));
+                    a3 = a3.add(xv.mul(W[wOff + w3 + i]));
                 }
                 a0.intoArray(y, o * T + t);
                 a1.intoArray(y, (o + 1) * T + t);
@@ -128,25 +128,17 @@ final class VectorKernels extends Kernels {
             double b = bias(p, biasOffset, o);
             for (int t = 0; t < TV; t += L) {
                 DoubleVector a = DoubleVector.broadcast(S, b);
-                for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(S, x, i * T + t).mul(W[wo + i]));
+                for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(S, x, i * T + t).mul(W[wOff + wo + i]));
                 a.intoArray(y, o * T + t);
             }
         }
-        for (o = 0; o < nOut; o++) {
-            int wo = o * nIn;
-            double b = bias(p, biasOffset, o);
-            for (int t = TV; t < T; t++) {
-                double a = b;
-                for (int i = 0; i < nIn; i++) a += W[wo + i] * x[i * T + t];
-                y[o * T + t] = a;
-            }
-        }
+        for (int t = TV; t < T; t++) affineSample(W, wOff, p, biasOffset, x, nIn, nOut, T, t, y);
     }
 
     private static double bias(double[] p, int offset, int o) { return offset >= 0 ? p[offset + o] : 0.0; }
 
     @Override
-    public void backpropInput(double[] W, double[] d, int nOut, int nIn, int T, double[] dIn) {
+    public void backpropInput(double[] W, int wOff, double[] d, int nOut, int nIn, int T, double[] dIn) {
         int L = S.length(), TV = T - T % L;
         int i = 0;
         for (; i + 3 < nIn; i += 4) {
@@ -156,10 +148,10 @@ final class VectorKernels extends Kernels {
                 for (int o = 0; o < nOut; o++) {
                     DoubleVector dv = DoubleVector.fromArray(S, d, o * T + t);
                     int w = o * nIn + i;
-                    a0 = a0.add(dv.mul(W[w]));
-                    a1 = a1.add(dv.mul(W[w + 1]));
-                    a2 = a2.add(dv.mul(W[w + 2]));
-                    a3 = a3.add(dv.mul(W[w + 3]));
+                    a0 = a0.add(dv.mul(W[wOff + w]));
+                    a1 = a1.add(dv.mul(W[wOff + w + 1]));
+                    a2 = a2.add(dv.mul(W[wOff + w + 2]));
+                    a3 = a3.add(dv.mul(W[wOff + w + 3]));
                 }
                 a0.intoArray(dIn, i * T + t);
                 a1.intoArray(dIn, (i + 1) * T + t);
@@ -170,14 +162,14 @@ final class VectorKernels extends Kernels {
         for (; i < nIn; i++) {
             for (int t = 0; t < TV; t += L) {
                 DoubleVector a = DoubleVector.fromArray(S, dIn, i * T + t);
-                for (int o = 0; o < nOut; o++) a = a.add(DoubleVector.fromArray(S, d, o * T + t).mul(W[o * nIn + i]));
+                for (int o = 0; o < nOut; o++) a = a.add(DoubleVector.fromArray(S, d, o * T + t).mul(W[wOff + o * nIn + i]));
                 a.intoArray(dIn, i * T + t);
             }
         }
         for (i = 0; i < nIn; i++)
             for (int t = TV; t < T; t++) {
                 double a = dIn[i * T + t];
-                for (int o = 0; o < nOut; o++) a += W[o * nIn + i] * d[o * T + t];
+                for (int o = 0; o < nOut; o++) a += W[wOff + o * nIn + i] * d[o * T + t];
                 dIn[i * T + t] = a;
             }
     }

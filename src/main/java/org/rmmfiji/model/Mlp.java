@@ -99,6 +99,7 @@ public final class Mlp {
         final int maxT;
         final double[][] act;      // act[0] unused (the caller's input); act[l] = output of layer l
         final double[][] delta;
+        /** Effective weights of sign-definite layers (null for free layers, whose raw weights are read in place). */
         final double[][] effW;
         /** The raw weights effW was made from (sign-definite layers): softplus costs more than the step it feeds. */
         final double[][] rawOfEffW;
@@ -116,7 +117,7 @@ public final class Mlp {
                 act[l] = new double[sizes[l] * maxT];
                 delta[l] = new double[sizes[l] * maxT];
             }
-            for (int l = 0; l < L; l++) effW[l] = new double[sizes[l + 1] * sizes[l]];
+            for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) effW[l] = new double[sizes[l + 1] * sizes[l]];
             rawOfEffW = new double[L][];
             for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) rawOfEffW[l] = new double[sizes[l + 1] * sizes[l]];
             valid = new boolean[L];
@@ -138,7 +139,7 @@ public final class Mlp {
             double[] W = ws.effW[l];
             int wo = weights[l].offset();
             if (signs[l] == WeightSign.FREE) {
-                System.arraycopy(p, wo, W, 0, nIn * nOut);
+                W = p;        // the raw weights are the weights: read them in place (a free run calls this every step)
             } else if (!ws.valid[l] || !sameRaw(ws.rawOfEffW[l], p, wo)) {
                 // a free run calls this once per step with the same parameters: recompute only when they changed
                 for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
@@ -147,7 +148,7 @@ public final class Mlp {
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
-            Kernels.get().affine(W, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, T, y);
+            Kernels.get().affine(W, W == p ? wo : 0, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, T, y);
             activations[l].apply(y, 0, nOut * T);
         }
     }
@@ -170,8 +171,8 @@ public final class Mlp {
             d = ws.delta[l + 1];
             activations[l].backprop(ws.act[l + 1], d, 0, nOut * T);
             double[] x = l == 0 ? in : ws.act[l];
-            double[] W = ws.effW[l];
             int wo = weights[l].offset();
+            double[] W = signs[l] == WeightSign.FREE ? p : ws.effW[l];
             double[] g = ws.weightGrad[l];
             Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
             for (int o = 0; o < nOut; o++) {
@@ -184,7 +185,7 @@ public final class Mlp {
             double[] dPrev = l == 0 ? dIn : ws.delta[l];
             if (dPrev == null) continue;
             if (l > 0) java.util.Arrays.fill(dPrev, 0, nIn * T, 0.0);
-            Kernels.get().backpropInput(W, d, nOut, nIn, T, dPrev);
+            Kernels.get().backpropInput(W, W == p ? wo : 0, d, nOut, nIn, T, dPrev);
         }
     }
 

@@ -35,7 +35,7 @@ class KernelsTest {
                 }
             for (Kernels k : implementations()) {
                 double[] y = new double[nOut * T];
-                k.affine(W, p, bias ? 2 : -1, x, nIn, nOut, T, y);
+                k.affine(W, 0, p, bias ? 2 : -1, x, nIn, nOut, T, y);
                 assertArrayEquals(expected, y, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
             }
         }
@@ -56,7 +56,7 @@ class KernelsTest {
                 }
             for (Kernels k : implementations()) {
                 double[] dIn = start.clone();
-                k.backpropInput(W, d, nOut, nIn, T, dIn);
+                k.backpropInput(W, 0, d, nOut, nIn, T, dIn);
                 assertArrayEquals(expected, dIn, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
             }
         }
