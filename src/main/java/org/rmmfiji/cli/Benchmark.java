@@ -124,11 +124,15 @@ final class Benchmark {
         if (Kernels.best() != Kernels.scalar()) kernels.add(Kernels.scalar());
         Run lpPdBest2 = null, lpPdBest1 = null;
         List<Run> trained = new ArrayList<>();
+        List<BenchmarkPlot.Series> bySize = new ArrayList<>();
+        for (Kernels k : kernels) for (int threads : new int[] {1, 2}) bySize.add(new BenchmarkPlot.Series(k.name() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
         for (Case c : List.of(lpPd, hhLumped, hhConductance)) {
-            for (Kernels k : kernels) {
+            for (int ki = 0; ki < kernels.size(); ki++) {
+                Kernels k = kernels.get(ki);
                 Kernels.use(k);
                 for (int threads : new int[] {1, 2}) {
                     Run r = teacherForcing(c, epochs, threads);
+                    bySize.get(2 * ki + threads - 1).add(r.net.parameterCount(), r.rate / 1e6);
                     line(String.format(Locale.ROOT, "  %-15s %4d params  %-17s %d thread%s: %6.2f M   (%d samples, %.2f s/epoch, loss %.4g)",
                             c.preset, r.net.parameterCount(), k.name(), threads, threads == 1 ? " " : "s", r.rate / 1e6,
                             r.data.dataset().train().stream().mapToInt(Segment::length).sum(), r.epochSeconds, r.finalLoss));
@@ -154,6 +158,9 @@ final class Benchmark {
                 if (r == null) continue;
                 line(String.format(Locale.ROOT, "  %-6s %d thread%s: %6.2f M   (final epoch loss %.4g)", peer.name, threads, threads == 1 ? " " : "s",
                         r.rate / 1e6, r.finalLoss));
+                BenchmarkPlot.Series point = new BenchmarkPlot.Series(peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"));
+                point.add(lpPdBest2.net.parameterCount(), r.rate / 1e6);
+                bySize.add(point);
                 if (r.rate > fastestPeer) { fastestPeer = r.rate; fastestName = peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"); }
             }
         }
@@ -162,6 +169,18 @@ final class Benchmark {
                     lpPdBest2.rate / fastestPeer));
             line(String.format(Locale.ROOT, "  ratio, this engine (%s, 1 thread) / fastest peer: %.2f", Kernels.best().name(), lpPdBest1.rate / fastestPeer));
         }
+
+        line("");
+        line("lp-pd, " + Kernels.best().name() + ", 2 threads, against training data length:");
+        BenchmarkPlot.Series byLength = new BenchmarkPlot.Series(Kernels.best().name() + ", 2 threads");
+        for (double seconds : new double[] {10, 30, 100, 180}) {
+            Case part = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, seconds / 220, 20.0 / 220), lpPd.neurons, lpPd.inputs, lpPd.voltages, lpPd.currents);
+            Run r = teacherForcing(part, epochs, 2);
+            line(String.format(Locale.ROOT, "  %5.0f s (%.2f M samples): %6.2f M", seconds, r.rate * r.epochSeconds / 1e6, r.rate / 1e6));
+            byLength.add(r.rate * r.epochSeconds / 1e6, r.rate / 1e6);
+        }
+        line("  (an hour at 10 kHz, 36 M samples, needs its features in memory: 36 M × 55 float32 columns ≈ 8 GB for lp-pd; not run)");
+        BenchmarkPlot.write(bySize, List.of(byLength), Paths.get("target", "bench", "benchmark.png"));
 
         line("");
         Run ms = multipleShooting(lpPd, 2);

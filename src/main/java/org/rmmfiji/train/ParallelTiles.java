@@ -22,7 +22,9 @@ final class ParallelTiles<W> implements AutoCloseable {
 
     ParallelTiles(List<W> workers, String threadName) {
         this.workers = workers;
-        this.pool = workers.size() > 1 ? Executors.newFixedThreadPool(workers.size(), r -> {
+        // the calling thread is the last worker, so a mini-batch wakes one thread fewer (small batches are over in a
+        // millisecond or two, where waking a thread is a real share of the time)
+        this.pool = workers.size() > 1 ? Executors.newFixedThreadPool(workers.size() - 1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
@@ -30,18 +32,23 @@ final class ParallelTiles<W> implements AutoCloseable {
     }
 
     void run(int tiles, Task<W> task) {
-        if (pool == null) {
-            W w = workers.get(0);
-            for (int t = 0; t < tiles; t++) task.run(w, t);
-            return;
-        }
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
-        for (W w : workers) {
+        for (int k = 0; k < workers.size() - 1; k++) {
+            W w = workers.get(k);
             fs.add(pool.submit(() -> {
                 int t;
                 while ((t = next.getAndIncrement()) < tiles) task.run(w, t);
             }));
+        }
+        RuntimeException failure = null;
+        try {
+            W own = workers.get(workers.size() - 1);
+            int t;
+            while ((t = next.getAndIncrement()) < tiles) task.run(own, t);
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(tiles);        // the other workers stop after their present tile
         }
         for (Future<?> f : fs) {
             try {
@@ -51,10 +58,10 @@ final class ParallelTiles<W> implements AutoCloseable {
                 throw new IllegalStateException("training interrupted", e);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
-                if (c instanceof RuntimeException) throw (RuntimeException) c;
-                throw new IllegalStateException(c);
+                if (failure == null) failure = c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
             }
         }
+        if (failure != null) throw failure;
     }
 
     /** grad = Σ tileGrad[t] and the returned loss = Σ tileLoss[t] over the first {@code tiles} tiles, in tile order. */
