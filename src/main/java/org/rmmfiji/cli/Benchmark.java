@@ -146,7 +146,7 @@ final class Benchmark {
                 100 * lpPdBest2.rate * flopsPerSample(lpPdBest2.net) / peakFlops(), peakDescription()));
 
         line("");
-        line("peers on the same lp-pd regressors (" + PythonPeer.interpreter() + "), sample-epochs/s:");
+        line("peers on the same lp-pd regressors, sample-epochs/s:");
         Path features = Paths.get("target", "bench", "lp-pd-features");
         Files.createDirectories(features.getParent());
         FeatureExport.write(lpPd.newNetwork(), lpPd.data(lpPd.newNetwork()), 0.01, features);
@@ -156,8 +156,8 @@ final class Benchmark {
             for (int threads : new int[] {1, 2}) {
                 PythonPeer.Result r = peer.run(features, epochs, threads);
                 if (r == null) continue;
-                line(String.format(Locale.ROOT, "  %-6s %d thread%s: %6.2f M   (final epoch loss %.4g)", peer.name, threads, threads == 1 ? " " : "s",
-                        r.rate / 1e6, r.finalLoss));
+                line(String.format(Locale.ROOT, "  %-6s %-8s %d thread%s: %6.2f M   (final epoch loss %.4g)", peer.name, r.version, threads,
+                        threads == 1 ? " " : "s", r.rate / 1e6, r.finalLoss));
                 BenchmarkPlot.Series point = new BenchmarkPlot.Series(peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"));
                 point.add(lpPdBest2.net.parameterCount(), r.rate / 1e6);
                 bySize.add(point);

@@ -14,20 +14,20 @@ import java.util.regex.Pattern;
  * the one named by the environment variable {@code RMM_PYTHON}.
  */
 final class PythonPeer {
-    /** What a peer printed: sample-epochs per second and the mean loss of its last epoch. */
+    /** What a peer printed: sample-epochs per second, its library's version and the mean loss of its last epoch. */
     static final class Result {
         final double rate;
+        final String version;
         final double finalLoss;
-        final String line;
 
-        Result(double rate, double finalLoss, String line) {
+        Result(double rate, String version, double finalLoss) {
             this.rate = rate;
+            this.version = version;
             this.finalLoss = finalLoss;
-            this.line = line;
         }
     }
 
-    private static final Pattern RESULT = Pattern.compile("^(\\w+): (\\d+) sample-epochs/s .*final epoch loss ([-+0-9.eE]+|nan|inf)\\)\\s*$");
+    private static final Pattern RESULT = Pattern.compile("^(\\w+): (\\d+) sample-epochs/s .*version (\\S+), final epoch loss ([-+0-9.eE]+|nan|inf)\\)\\s*$");
 
     final String name;
     private final String script;
@@ -63,7 +63,7 @@ final class PythonPeer {
             String line;
             while ((line = r.readLine()) != null) {
                 Matcher m = RESULT.matcher(line);
-                if (m.matches() && m.group(1).equals(name)) result = new Result(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), line);
+                if (m.matches() && m.group(1).equals(name)) result = new Result(Double.parseDouble(m.group(2)), m.group(3), Double.parseDouble(m.group(4)));
                 else other.append(line).append('\n');
             }
         }
