@@ -10,13 +10,18 @@ package org.rmmfiji.math;
 public final class FastMath {
     private FastMath() {}
 
-    private static final double LOG2E = 1.4426950408889634;
-    private static final double LN2_HI = 0.6931471803691238;
-    private static final double LN2_LO = 1.9082149292705877e-10;
+    static final double LOG2E = 1.4426950408889634;
+    static final double LN2_HI = 0.6931471803691238;
+    static final double LN2_LO = 1.9082149292705877e-10;
+    /** Below this exp is 0 (NaN stays NaN). */
+    static final double EXP_UNDERFLOW = -708.0;
+    /** The Taylor coefficients of {@link #expTaylor13}, highest degree first (1/13! … 1/2!, 1, 1). */
+    static final double[] EXP_TAYLOR = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
 
     /** e^x; 0 below -708, +Infinity above 709.78, NaN for NaN. */
     public static double exp(double x) {
-        if (!(x > -708.0)) return x != x ? x : 0.0;
+        if (!(x > EXP_UNDERFLOW)) return x != x ? x : 0.0;
         if (x > 709.78) return Double.POSITIVE_INFINITY;
         double kd = Math.rint(x * LOG2E);
         double r = (x - kd * LN2_HI) - kd * LN2_LO;          // |r| <= ln2/2

@@ -1,7 +1,8 @@
 package org.rmmfiji.math;
 
 /**
- * The reductions that set the pace of training, with one arithmetic definition and two implementations: plain Java
+ * The loops that set the pace of training and simulation (each layer's affine map, its input and weight gradients, the
+ * sigmoid of gated currents and synapses), with one arithmetic definition and two implementations: plain Java
  * ({@link ScalarKernels}, always there) and the JDK's Vector API ({@code VectorKernels}, used when the JVM was started
  * with {@code --add-modules jdk.incubator.vector}, as the project's launcher and tests do; a stock Fiji runs the plain
  * one unchanged). Both give the same bits, so a fit does not depend on which one ran, on the machine's SIMD width or
@@ -81,6 +82,9 @@ public abstract class Kernels {
             y[o * T + t] = a;
         }
     }
+
+    /** a[k] = {@link FastMath#sigmoid}(a[k]) for k in [from, to), with its bits. */
+    public abstract void sigmoid(double[] a, int from, int to);
 
     /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8), by fma. */
     static void tail(double[] a, int ao, double[] b, int bo, int from, int T, double[] lanes) {

@@ -88,4 +88,9 @@ final class ScalarKernels extends Kernels {
             }
         }
     }
+
+    @Override
+    public void sigmoid(double[] a, int from, int to) {
+        for (int k = from; k < to; k++) a[k] = FastMath.sigmoid(a[k]);
+    }
 }

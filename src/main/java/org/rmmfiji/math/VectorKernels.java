@@ -1,6 +1,9 @@
 package org.rmmfiji.math;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -172,5 +175,38 @@ final class VectorKernels extends Kernels {
                 for (int o = 0; o < nOut; o++) a += W[wOff + o * nIn + i] * d[o * T + t];
                 dIn[i * T + t] = a;
             }
+    }
+
+    /** 1.5·2⁵²: y + ROUNDER − ROUNDER is Math.rint(y) for |y| &lt; 2⁵¹, and the sum's low bits hold rint(y) as an integer. */
+    private static final double ROUNDER = 6755399441055744.0;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
+
+    /**
+     * {@link FastMath#sigmoid}, operation for operation on whole vectors: its branch on the sign becomes a blend, and
+     * {@link FastMath#exp} of the non-positive argument it takes is the same reduction and polynomial, with rint by the
+     * rounding constant (exact over exp's range) and 2^k built from the bits.
+     */
+    @Override
+    public void sigmoid(double[] a, int from, int to) {
+        int L = S.length(), end = from + (to - from) / L * L;
+        double[] c = FastMath.EXP_TAYLOR;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0), zero = DoubleVector.zero(S);
+        for (int k = from; k < end; k += L) {
+            DoubleVector x = DoubleVector.fromArray(S, a, k);
+            VectorMask<Double> positive = x.compare(VectorOperators.GE, 0.0);
+            DoubleVector z = x.blend(x.neg(), positive);                  // −|x|, NaN kept
+            DoubleVector shifted = z.mul(FastMath.LOG2E).add(ROUNDER);
+            DoubleVector kd = shifted.sub(ROUNDER);
+            DoubleVector r = z.sub(kd.mul(FastMath.LN2_HI)).sub(kd.mul(FastMath.LN2_LO));
+            DoubleVector p = DoubleVector.broadcast(S, c[0]);
+            for (int q = 1; q < c.length; q++) p = p.mul(r).add(c[q]);
+            LongVector exponent = ((LongVector) shifted.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
+            DoubleVector e = p.mul((DoubleVector) exponent.reinterpretAsDoubles());
+            DoubleVector small = zero.blend(z, z.test(VectorOperators.IS_NAN));  // exp below its range: 0, or NaN
+            e = small.blend(e, z.compare(VectorOperators.GT, FastMath.EXP_UNDERFLOW));
+            DoubleVector sum = e.add(1.0);
+            e.blend(one, positive).div(sum).intoArray(a, k);
+        }
+        for (int k = end; k < to; k++) a[k] = FastMath.sigmoid(a[k]);
     }
 }

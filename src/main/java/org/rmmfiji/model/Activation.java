@@ -1,6 +1,7 @@
 package org.rmmfiji.model;
 
 import org.rmmfiji.math.FastMath;
+import org.rmmfiji.math.Kernels;
 
 /**
  * Activation functions of MLP layers, named as in the model file. A name stands for one numeric definition
@@ -25,7 +26,7 @@ public enum Activation {
     void apply(double[] a, int from, int to) {
         switch (this) {
             case TANH: for (int i = from; i < to; i++) a[i] = FastMath.tanh(a[i]); break;
-            case SIGMOID: for (int i = from; i < to; i++) a[i] = FastMath.sigmoid(a[i]); break;
+            case SIGMOID: Kernels.get().sigmoid(a, from, to); break;
             default: break;
         }
     }

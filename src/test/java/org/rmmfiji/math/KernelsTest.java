@@ -1,6 +1,7 @@
 package org.rmmfiji.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,30 @@ class KernelsTest {
                 double[] out = new double[nOut * nIn];
                 k.weightGradient(d, x, nOut, nIn, T, out);
                 assertArrayEquals(expected, out, 0.0, k.name() + " " + nIn + "→" + nOut + ", T " + T);
+            }
+        }
+    }
+
+    @Test
+    void sigmoidHasTheBitsOfFastMath() {
+        Rng rng = new Rng(6);
+        double[] special = {0.0, -0.0, 708, -708, 707.9999, -707.9999, 708.0001, -708.0001, 745, -745, 1e-300, -1e-300,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, 0.5, -0.5,
+            0.34657359027997264, -0.34657359027997264, 1e6, -1e6, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int n : new int[] {1, 7, 8, 15, 16, 17, 100, 1001}) {
+            double[] a = new double[n + 3];
+            for (int k = 0; k < a.length; k++) {
+                double u = rng.nextDouble();
+                a[k] = k < special.length && n > 30 ? special[k] : k % 3 == 0 ? 1500 * (u - 0.5) : 40 * (u - 0.5);
+            }
+            double[] expected = a.clone();
+            for (int k = 2; k < n + 2; k++) expected[k] = FastMath.sigmoid(a[k]);
+            for (Kernels k : implementations()) {
+                double[] got = a.clone();
+                k.sigmoid(got, 2, n + 2);
+                for (int q = 0; q < a.length; q++)
+                    assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(got[q]),
+                            k.name() + ", " + n + " values: sigmoid(" + a[q] + ") = " + expected[q] + ", got " + got[q]);
             }
         }
     }
