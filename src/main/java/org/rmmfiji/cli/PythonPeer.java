@@ -1,7 +1,6 @@
 package org.rmmfiji.cli;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,9 +41,21 @@ final class PythonPeer {
         return p != null && !p.isBlank() ? p : "python3";
     }
 
+    /** The project's bench/ folder: beside target/classes, where this class was loaded from, else in the working folder. */
+    static Path benchFolder() {
+        try {
+            Path classes = Path.of(PythonPeer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path bench = classes.getParent() == null || classes.getParent().getParent() == null ? null : classes.getParent().getParent().resolve("bench");
+            if (bench != null && java.nio.file.Files.isDirectory(bench)) return bench;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // a jar or an unusual class path: fall back to the working folder
+        }
+        return Path.of("bench");
+    }
+
     /** Runs the peer; null (with the reason printed) when the interpreter or its library is missing or it failed. */
     Result run(Path features, int epochs, int threads) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(interpreter(), new File("bench", script).getPath(), features.toString(),
+        ProcessBuilder pb = new ProcessBuilder(interpreter(), benchFolder().resolve(script).toString(), features.toAbsolutePath().toString(),
                 Integer.toString(epochs), Integer.toString(threads)).redirectErrorStream(true);
         // Some machines pin OpenBLAS to an older kernel through these; a fair peer runs its library's best one.
         pb.environment().remove("OPENBLAS_CORETYPE");
@@ -67,7 +78,12 @@ final class PythonPeer {
                 else other.append(line).append('\n');
             }
         }
-        if (p.waitFor() != 0 || result == null) {
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            System.out.println(name + " peer stopped after 30 minutes");
+            return null;
+        }
+        if (p.exitValue() != 0 || result == null) {
             System.out.println(name + " peer failed (does " + interpreter() + " have " + name + "? Debian's python3-numpy and python3-torch):\n" + other);
             return null;
         }

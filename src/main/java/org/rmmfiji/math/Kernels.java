@@ -9,15 +9,15 @@ package org.rmmfiji.math;
  * on the number of threads.
  *
  * <p>The definition of a sum over samples t &lt; T: eight partial sums, lane j taking the samples t ≡ j (mod 8) in
- * increasing t, each term added by a fused multiply-add ({@link Math#fma}); then
- * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}.
+ * increasing t, each product rounded before it is added (no fused multiply-add, which a CPU without it computes in
+ * software, a thousand times slower); then {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}.
  */
 public abstract class Kernels {
     /** Lanes of the partial sums (the definition above; independent of the machine). */
     public static final int LANES = 8;
 
     private static final Kernels BEST = choose();
-    private static Kernels active = BEST;
+    private static volatile Kernels active = BEST;
 
     /** The implementation training runs on: the fastest this JVM offers, unless a benchmark chose another. */
     public static Kernels get() { return active; }
@@ -25,7 +25,7 @@ public abstract class Kernels {
     /** The fastest implementation this JVM offers. */
     public static Kernels best() { return BEST; }
 
-    /** Makes {@code k} the implementation {@link #get} returns: for benchmarks that compare them, between runs. */
+    /** Makes {@code k} the implementation {@link #get} returns: for benchmarks and tests that compare them, between runs. */
     public static void use(Kernels k) { active = k; }
 
     /** The plain-Java implementation (every JVM). */
@@ -86,9 +86,27 @@ public abstract class Kernels {
     /** a[k] = {@link FastMath#sigmoid}(a[k]) for k in [from, to), with its bits. */
     public abstract void sigmoid(double[] a, int from, int to);
 
-    /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8), by fma. */
+    /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8). */
     static void tail(double[] a, int ao, double[] b, int bo, int from, int T, double[] lanes) {
-        for (int t = from; t < T; t++) lanes[t & 7] = Math.fma(a[ao + t], b[bo + t], lanes[t & 7]);
+        for (int t = from; t < T; t++) lanes[t & 7] += a[ao + t] * b[bo + t];
+    }
+
+    /** Σ_t a[ao + t] for t &lt; T by the definition's lanes and tree (a bias gradient: the weight gradient with x = 1). */
+    public static double sum(double[] a, int ao, int T) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int T8 = T & ~7;
+        for (int t = 0; t < T8; t += 8) {
+            s0 += a[ao + t]; s1 += a[ao + t + 1]; s2 += a[ao + t + 2]; s3 += a[ao + t + 3];
+            s4 += a[ao + t + 4]; s5 += a[ao + t + 5]; s6 += a[ao + t + 6]; s7 += a[ao + t + 7];
+        }
+        if (T8 < T) s0 += a[ao + T8];
+        if (T8 + 1 < T) s1 += a[ao + T8 + 1];
+        if (T8 + 2 < T) s2 += a[ao + T8 + 2];
+        if (T8 + 3 < T) s3 += a[ao + T8 + 3];
+        if (T8 + 4 < T) s4 += a[ao + T8 + 4];
+        if (T8 + 5 < T) s5 += a[ao + T8 + 5];
+        if (T8 + 6 < T) s6 += a[ao + T8 + 6];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** The lanes summed in the fixed order of the definition. */
@@ -101,8 +119,8 @@ public abstract class Kernels {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return ScalarKernels.INSTANCE;
         try {
             return (Kernels) Class.forName("org.rmmfiji.math.VectorKernels").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | IllegalStateException e) {
-            return ScalarKernels.INSTANCE;     // no usable vector unit (or an API this JVM lacks): the plain loops
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return ScalarKernels.INSTANCE;     // vectors narrower than 256 bits, or an API this JVM lacks: the plain loops
         }
     }
 }

@@ -7,9 +7,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Kernels} on the JDK's Vector API: the eight lanes of the definition are one 512-bit vector, or two 256-bit
- * ones (lanes 0–3 and 4–7) on a machine with AVX2 only; two outputs × four inputs are summed at once so that every
- * load feeds several fused multiply-adds. Loaded by name only when the JVM has the incubator module.
+ * {@link Kernels} on the JDK's Vector API. In the weight gradient the eight lanes of the definition are one 512-bit
+ * vector (two outputs × four inputs summed at once, so that every load feeds several products) or two 256-bit ones
+ * (lanes 0–3 and 4–7) on a machine with AVX2 only; the affine map and the input gradient keep four sums in registers.
+ * Loaded by name only when the JVM has the incubator module.
  */
 final class VectorKernels extends Kernels {
     // constants, so that the JIT turns the vector operations into instructions
@@ -60,8 +61,8 @@ final class VectorKernels extends Kernels {
             DoubleVector p = DoubleVector.fromArray(s, d, d0 + t), q = DoubleVector.fromArray(s, d, d1 + t);
             DoubleVector u0 = DoubleVector.fromArray(s, x, x0 + t), u1 = DoubleVector.fromArray(s, x, x1 + t);
             DoubleVector u2 = DoubleVector.fromArray(s, x, x2 + t), u3 = DoubleVector.fromArray(s, x, x3 + t);
-            a0 = p.fma(u0, a0); a1 = p.fma(u1, a1); a2 = p.fma(u2, a2); a3 = p.fma(u3, a3);
-            b0 = q.fma(u0, b0); b1 = q.fma(u1, b1); b2 = q.fma(u2, b2); b3 = q.fma(u3, b3);
+            a0 = a0.add(p.mul(u0)); a1 = a1.add(p.mul(u1)); a2 = a2.add(p.mul(u2)); a3 = a3.add(p.mul(u3));
+            b0 = b0.add(q.mul(u0)); b1 = b1.add(q.mul(u1)); b2 = b2.add(q.mul(u2)); b3 = b3.add(q.mul(u3));
         }
         finish(a0, d, d0, x, x0, T8, T, lanes, out, o * nIn + i);
         finish(a1, d, d0, x, x1, T8, T, lanes, out, o * nIn + i + 1);
@@ -85,13 +86,13 @@ final class VectorKernels extends Kernels {
         if (wide) {
             DoubleVector acc = DoubleVector.zero(S512);
             for (int t = 0; t < T8; t += 8)
-                acc = DoubleVector.fromArray(S512, d, dO + t).fma(DoubleVector.fromArray(S512, x, xo + t), acc);
+                acc = acc.add(DoubleVector.fromArray(S512, d, dO + t).mul(DoubleVector.fromArray(S512, x, xo + t)));
             acc.intoArray(lanes, 0);
         } else {
             DoubleVector lo = DoubleVector.zero(S256), hi = lo;
             for (int t = 0; t < T8; t += 8) {
-                lo = DoubleVector.fromArray(S256, d, dO + t).fma(DoubleVector.fromArray(S256, x, xo + t), lo);
-                hi = DoubleVector.fromArray(S256, d, dO + t + 4).fma(DoubleVector.fromArray(S256, x, xo + t + 4), hi);
+                lo = lo.add(DoubleVector.fromArray(S256, d, dO + t).mul(DoubleVector.fromArray(S256, x, xo + t)));
+                hi = hi.add(DoubleVector.fromArray(S256, d, dO + t + 4).mul(DoubleVector.fromArray(S256, x, xo + t + 4)));
             }
             lo.intoArray(lanes, 0);
             hi.intoArray(lanes, 4);

@@ -137,9 +137,10 @@ public final class Mlp {
         for (int l = 0; l < L; l++) {
             int nIn = sizes[l], nOut = sizes[l + 1];
             double[] W = ws.effW[l];
-            int wo = weights[l].offset();
+            int wo = weights[l].offset(), wOff = 0;
             if (signs[l] == WeightSign.FREE) {
                 W = p;        // the raw weights are the weights: read them in place (a free run calls this every step)
+                wOff = wo;
             } else if (!ws.valid[l] || !sameRaw(ws.rawOfEffW[l], p, wo)) {
                 // a free run calls this once per step with the same parameters: recompute only when they changed
                 for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
@@ -148,7 +149,7 @@ public final class Mlp {
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
-            Kernels.get().affine(W, W == p ? wo : 0, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, T, y);
+            Kernels.get().affine(W, wOff, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, T, y);
             activations[l].apply(y, 0, nOut * T);
         }
     }
@@ -172,20 +173,21 @@ public final class Mlp {
             activations[l].backprop(ws.act[l + 1], d, 0, nOut * T);
             double[] x = l == 0 ? in : ws.act[l];
             int wo = weights[l].offset();
-            double[] W = signs[l] == WeightSign.FREE ? p : ws.effW[l];
+            boolean free = signs[l] == WeightSign.FREE;
+            double[] W = free ? p : ws.effW[l];
             double[] g = ws.weightGrad[l];
             Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
             for (int o = 0; o < nOut; o++) {
-                if (biases[l] != null) grad[biases[l].offset() + o] += sum(d, o * T, T);
+                if (biases[l] != null) grad[biases[l].offset() + o] += Kernels.sum(d, o * T, T);
                 for (int i = 0; i < nIn; i++) {
                     int k = o * nIn + i;
-                    grad[wo + k] += signs[l] == WeightSign.FREE ? g[k] : g[k] * signs[l].derivative(p[wo + k]);
+                    grad[wo + k] += free ? g[k] : g[k] * signs[l].derivative(p[wo + k]);
                 }
             }
             double[] dPrev = l == 0 ? dIn : ws.delta[l];
             if (dPrev == null) continue;
             if (l > 0) java.util.Arrays.fill(dPrev, 0, nIn * T, 0.0);
-            Kernels.get().backpropInput(W, W == p ? wo : 0, d, nOut, nIn, T, dPrev);
+            Kernels.get().backpropInput(W, free ? wo : 0, d, nOut, nIn, T, dPrev);
         }
     }
 
@@ -206,16 +208,5 @@ public final class Mlp {
             r += rw * s;
         }
         return r;
-    }
-
-    private static double sum(double[] a, int o, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int t = 0;
-        for (; t + 7 < n; t += 8) {
-            s0 += a[o + t]; s1 += a[o + t + 1]; s2 += a[o + t + 2]; s3 += a[o + t + 3];
-            s4 += a[o + t + 4]; s5 += a[o + t + 5]; s6 += a[o + t + 6]; s7 += a[o + t + 7];
-        }
-        for (; t < n; t++) s0 += a[o + t];
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }

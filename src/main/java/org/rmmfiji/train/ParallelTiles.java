@@ -31,37 +31,53 @@ final class ParallelTiles<W> implements AutoCloseable {
         }) : null;
     }
 
+    /**
+     * Runs tiles 0 … tiles−1, each on some worker. When a tile fails, no worker starts another, every worker is waited
+     * for, and the first failure is thrown (later ones suppressed in it).
+     */
     void run(int tiles, Task<W> task) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
         for (int k = 0; k < workers.size() - 1; k++) {
             W w = workers.get(k);
-            fs.add(pool.submit(() -> {
-                int t;
-                while ((t = next.getAndIncrement()) < tiles) task.run(w, t);
-            }));
+            fs.add(pool.submit(() -> work(w, tiles, task, next)));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
-            W own = workers.get(workers.size() - 1);
-            int t;
-            while ((t = next.getAndIncrement()) < tiles) task.run(own, t);
-        } catch (RuntimeException e) {
+            work(workers.get(workers.size() - 1), tiles, task, next);
+        } catch (Throwable e) {
             failure = e;
-            next.set(tiles);        // the other workers stop after their present tile
         }
         for (Future<?> f : fs) {
+            Throwable c = null;
             try {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("training interrupted", e);
+                next.set(tiles);
+                c = new IllegalStateException("training interrupted", e);
             } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (failure == null) failure = c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
+                c = e.getCause();
+            }
+            if (c != null) {
+                if (failure == null) failure = c;
+                else if (failure != c) failure.addSuppressed(c);
             }
         }
-        if (failure != null) throw failure;
+        if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+        if (failure instanceof Error) throw (Error) failure;
+        if (failure != null) throw new IllegalStateException(failure);
+    }
+
+    /** Takes tiles until none is left; a failing tile leaves none for the other workers. */
+    private static <W> void work(W worker, int tiles, Task<W> task, AtomicInteger next) {
+        try {
+            int t;
+            while ((t = next.getAndIncrement()) < tiles) task.run(worker, t);
+        } catch (Throwable e) {
+            next.set(tiles);
+            throw e;
+        }
     }
 
     /** grad = Σ tileGrad[t] and the returned loss = Σ tileLoss[t] over the first {@code tiles} tiles, in tile order. */

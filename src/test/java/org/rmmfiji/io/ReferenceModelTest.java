@@ -61,6 +61,21 @@ class ReferenceModelTest {
             assertEquals(Double.parseDouble(expected.get(k)), predicted[k], 0.0, "sample " + k);
     }
 
+    /** What a stock Fiji runs (no Vector API) must predict the same bits. */
+    @Test
+    void thePlainKernelsPredictTheSameBits(@TempDir Path dir) throws IOException {
+        org.rmmfiji.math.Kernels before = org.rmmfiji.math.Kernels.get();
+        try {
+            org.rmmfiji.math.Kernels.use(org.rmmfiji.math.Kernels.scalar());
+            double[] plain = predict(resource(dir, "hh-lumped-v1.rmm.json"));
+            org.rmmfiji.math.Kernels.use(org.rmmfiji.math.Kernels.best());
+            double[] best = predict(dir.resolve("hh-lumped-v1.rmm.json"));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(best, plain, 0.0, org.rmmfiji.math.Kernels.best().name() + " against scalar");
+        } finally {
+            org.rmmfiji.math.Kernels.use(before);
+        }
+    }
+
     /** Writes the reference files (run once, by hand, when the format version changes). */
     public static void main(String[] args) throws IOException {
         Path model = Path.of(args[0]);
