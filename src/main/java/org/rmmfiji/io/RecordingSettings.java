@@ -7,7 +7,8 @@ package org.rmmfiji.io;
 public class RecordingSettings {
     @Key("The recording: Axon ABF (1 or 2), MATLAB .mat, NWB, or CSV/TSV (gzip allowed).")
     public String recording_file = "";
-    @Key("Instead of recording_file: the title of a trace window opened by Open Recording (in Fiji, or earlier in the same macro); the recording is read as it was opened there.")
+    @Key("Instead of recording_file: the title of a trace window opened by Open Recording (in Fiji, or earlier in the same macro; read as it was opened there), "
+            + "or of an open table with the CSV columns t_ms (or t_s), an optional segment and channels such as V_mV, I_nA (e.g. a CSV opened with File › Import › Results: Results).")
     public String recording = "";
     @Key(value = "The sampling step of a table without a time column, or of a .mat file without t; 0: the file has one.", unit = "ms")
     public double sampling_step_ms = 0;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.rmmfiji.TestData;
 import org.rmmfiji.data.Channel;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
@@ -98,7 +99,7 @@ class TableRecordingsTest {
         Recording file = Recordings.open(Path.of("sample-data", "hh-excerpt.csv.gz"));
         List<String> names = new ArrayList<>(List.of("t_ms", "segment"));
         for (Channel c : file.channels()) names.add(c.name() + "_" + c.unit());
-        List<double[]> columns = columnsOf(file);
+        List<double[]> columns = TestData.columnsOf(file);
         Recording table = TableRecordings.fromColumns("table 'hh'", names, columns, ReadOptions.defaults());
         assertEquals(file.channels().toString(), table.channels().toString());
         assertEquals(file.dt(), table.dt(), 1e-9 * file.dt());
@@ -109,25 +110,5 @@ class TableRecordingsTest {
             for (int c = 0; c < file.channels().size(); c++)
                 for (int k = 0; k < a.length(); k++) assertEquals(a.get(c, k), b.get(c, k), 0f);
         }
-    }
-
-    /** t_ms (restarting per segment), segment, then every channel: the CSV writer's columns. */
-    public static List<double[]> columnsOf(Recording r) {
-        int n = (int) r.totalSamples();
-        double[] t = new double[n], seg = new double[n];
-        List<double[]> channels = new ArrayList<>();
-        for (int c = 0; c < r.channels().size(); c++) channels.add(new double[n]);
-        int row = 0;
-        for (int s = 0; s < r.segments().size(); s++) {
-            Segment segment = r.segments().get(s);
-            for (int k = 0; k < segment.length(); k++, row++) {
-                t[row] = k * r.dt();
-                seg[row] = s;
-                for (int c = 0; c < channels.size(); c++) channels.get(c)[row] = segment.get(c, k);
-            }
-        }
-        List<double[]> out = new ArrayList<>(List.of(t, seg));
-        out.addAll(channels);
-        return out;
     }
 }
