@@ -116,4 +116,24 @@ public final class TestData {
         }
         return p;
     }
+
+    /** t_ms (restarting per segment), segment, then every channel: the CSV writer's columns. */
+    public static List<double[]> columnsOf(org.rmmfiji.data.Recording r) {
+        int n = (int) r.totalSamples();
+        double[] t = new double[n], seg = new double[n];
+        List<double[]> channels = new java.util.ArrayList<>();
+        for (int c = 0; c < r.channels().size(); c++) channels.add(new double[n]);
+        int row = 0;
+        for (int s = 0; s < r.segments().size(); s++) {
+            org.rmmfiji.data.Segment segment = r.segments().get(s);
+            for (int k = 0; k < segment.length(); k++, row++) {
+                t[row] = k * r.dt();
+                seg[row] = s;
+                for (int c = 0; c < channels.size(); c++) channels.get(c)[row] = segment.get(c, k);
+            }
+        }
+        List<double[]> out = new java.util.ArrayList<>(List.of(t, seg));
+        out.addAll(channels);
+        return out;
+    }
 }

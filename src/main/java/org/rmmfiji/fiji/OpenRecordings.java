@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.io.Provenance;
+import org.rmmfiji.io.ReadOptions;
 import org.rmmfiji.io.RecordingSettings;
+import org.rmmfiji.io.TableRecordings;
 
 /**
  * The recordings Open Recording has opened in this Fiji, by trace-window title: what was read and how (the file and
  * its reading keys), so that a later command given {@code recording=[title]} reads exactly the same data, and its
- * provenance names the file. A closed window's recording stays available until Fiji quits.
+ * provenance names the file. A closed window's recording stays available until Fiji quits. A title no trace window has
+ * may name an open table ({@link OpenTables}), which is read as it is when the command runs.
  */
 final class OpenRecordings {
     private OpenRecordings() {}
@@ -38,20 +43,42 @@ final class OpenRecordings {
     static synchronized List<String> titles() { return new ArrayList<>(OPEN.keySet()); }
 
     /**
-     * When the settings name an open recording ({@code recording}), fills in its file and reading keys; giving both a
-     * window and a different file is refused, as is a title nothing was opened under (with the titles that were).
+     * When the settings name an open recording ({@code recording}), fills in its file and reading keys; when no trace
+     * window has that title but an open table has ({@link OpenTables}), converts the table (columns {@code t_ms} and
+     * {@code <name>_<unit>}, as a CSV's) and gives it to the settings, described for provenance by its title, the kind of
+     * window and its rows. Giving both a window and a different file is refused, as is a title nothing is open under
+     * (with the trace windows and tables that are).
      */
     static synchronized <T extends RecordingSettings> T resolve(T s) {
         if (s.recording == null || s.recording.isBlank()) return s;
         String title = s.recording.trim();
         RecordingSettings how = OPEN.get(title);
-        if (how == null)
-            throw new InvalidInputException("recording=[" + title + "]: no trace window of that title was opened by Open Recording"
-                    + (OPEN.isEmpty() ? " (none is open)" : "; open: " + String.join(", ", OPEN.keySet())));
+        if (how == null) return fromTable(s, title);
         if (s.recording_file != null && !s.recording_file.isBlank() && !s.recording_file.equals(how.recording_file))
             throw new InvalidInputException("give recording (a trace window) or recording_file, not both: recording=[" + title + "] is " + how.recording_file
                     + ", recording_file is " + s.recording_file);
         s.readAs(how);
+        return s;
+    }
+
+    private static <T extends RecordingSettings> T fromTable(T s, String title) {
+        OpenTables.Table t = OpenTables.find(title);
+        if (t == null) {
+            List<String> tables = OpenTables.titles();
+            throw new InvalidInputException("recording=[" + title + "]: no trace window of that title was opened by Open Recording, and no table of that title is open"
+                    + " (trace windows: " + (OPEN.isEmpty() ? "none" : String.join(", ", OPEN.keySet()))
+                    + "; tables: " + (tables.isEmpty() ? "none" : String.join(", ", tables)) + ")");
+        }
+        if (s.recording_file != null && !s.recording_file.isBlank())
+            throw new InvalidInputException("give recording (a trace window or table) or recording_file, not both: recording=[" + title + "] is a table, recording_file is "
+                    + s.recording_file);
+        ReadOptions options = ReadOptions.of(s.sampling_step_ms, s.mat_voltage_unit, s.mat_current_unit, s.nwb_series);
+        Recording rec = TableRecordings.fromColumns("table '" + title + "'", t.names, t.columns, options);
+        Provenance.InputFile described = new Provenance.InputFile();
+        described.name = title;
+        described.source = t.kind;
+        described.rows = t.rows;
+        s.readTable(rec, described);
         return s;
     }
 }

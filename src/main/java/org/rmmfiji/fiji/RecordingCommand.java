@@ -18,7 +18,7 @@ abstract class RecordingCommand extends ContextCommand {
     /** Not required by SciJava: each command says itself what an unset recording means (Inspect Currents runs without one). */
     @Parameter(label = "Recording (ABF, MAT, NWB or CSV)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
     private File recording_file;
-    @Parameter(label = "or an open trace window (its title, from Open Recording)", required = false, persist = false)
+    @Parameter(label = "or an open trace window or table (its title)", required = false, persist = false)
     private String recording = DEFAULTS.recording;
     @Parameter(label = "Sampling step if the file has no time (ms, 0: it has)", min = "0", persist = false)
     private double sampling_step_ms = DEFAULTS.sampling_step_ms;

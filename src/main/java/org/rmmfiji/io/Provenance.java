@@ -8,11 +8,15 @@ import java.util.Map;
 /** Where a fitted model came from: inputs with their SHA-256, settings, software and machine. */
 public final class Provenance {
 
-    /** An input file. */
+    /** An input: a file, or a table a front end held in memory (then {@code source} says which, and there is no SHA-256). */
     public static final class InputFile {
         public String name;
         public String sha256;
-        public long bytes;
+        public Long bytes;
+        /** Where a recording not read from a file came from, e.g. "table window"; absent for a file. */
+        public String source;
+        /** The rows of such a table; absent for a file. */
+        public Integer rows;
     }
 
     public List<InputFile> inputs = new ArrayList<>();

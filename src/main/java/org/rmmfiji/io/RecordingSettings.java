@@ -7,7 +7,8 @@ package org.rmmfiji.io;
 public class RecordingSettings {
     @Key("The recording: Axon ABF (1 or 2), MATLAB .mat, NWB, or CSV/TSV (gzip allowed).")
     public String recording_file = "";
-    @Key("Instead of recording_file: the title of a trace window opened by Open Recording (in Fiji, or earlier in the same macro); the recording is read as it was opened there.")
+    @Key("Instead of recording_file: the title of a trace window opened by Open Recording (in Fiji, or earlier in the same macro; read as it was opened there), "
+            + "or of an open table with the CSV columns t_ms (or t_s), an optional segment and channels such as V_mV, I_nA (e.g. a CSV opened with File › Import › Results: Results).")
     public String recording = "";
     @Key(value = "The sampling step of a table without a time column, or of a .mat file without t; 0: the file has one.", unit = "ms")
     public double sampling_step_ms = 0;
@@ -26,6 +27,26 @@ public class RecordingSettings {
     @Key(value = "Decimate to this step, with anti-aliasing; 0: keep the recording's step.", unit = "ms")
     public double resample_ms = 0;
 
+    /** A recording a front end holds in memory (in Fiji: a table window) instead of a file, and what provenance says of it; never a key. */
+    private transient org.rmmfiji.data.Recording table;
+    private transient Provenance.InputFile tableInput;
+
+    /**
+     * Reads {@code recording}, converted from a table a front end holds (e.g. by {@link TableRecordings}), instead of a
+     * file: {@link #open()} applies the preprocessing keys to it, and {@code describedAs} (its title, where it was, its
+     * rows; no SHA-256) is what a model's provenance names as the input.
+     */
+    public void readTable(org.rmmfiji.data.Recording recording, Provenance.InputFile describedAs) {
+        table = java.util.Objects.requireNonNull(recording, "recording");
+        tableInput = java.util.Objects.requireNonNull(describedAs, "describedAs");
+    }
+
+    /** The description of the table given by {@link #readTable}, or null when the recording is a file. */
+    public Provenance.InputFile table() { return tableInput; }
+
+    /** Whether there is a recording to read: a file, or a table given by {@link #readTable}. */
+    public boolean hasRecording() { return table != null || recording_file != null && !recording_file.isBlank(); }
+
     /**
      * The reading keys (the file, what its reader cannot learn, the preprocessing) of {@code other}, copied into these
      * settings: every key of this class but {@code recording}, so that a key added here is never left out.
@@ -41,10 +62,11 @@ public class RecordingSettings {
         }
     }
 
-    /** Opens {@code recording_file} with these options and preprocessing. */
+    /** Opens {@code recording_file} (or the table given by {@link #readTable}) with these options and preprocessing. */
     public org.rmmfiji.data.Recording open() throws java.io.IOException {
+        if (table != null) return Preprocessing.of(sweeps, voltage_offset_mV, lowpass_hz, resample_ms).apply(table);
         if ((recording_file == null || recording_file.isBlank()) && recording != null && !recording.isBlank())
-            throw new org.rmmfiji.data.InvalidInputException("recording=[" + recording + "] names a trace window of Open Recording, which only Fiji's commands know; "
+            throw new org.rmmfiji.data.InvalidInputException("recording=[" + recording + "] names a trace window of Open Recording or a table window, which only Fiji's commands know; "
                     + "here give recording_file");
         if (recording_file == null || recording_file.isBlank())
             throw new org.rmmfiji.data.InvalidInputException("recording_file is not set: choose the recording");

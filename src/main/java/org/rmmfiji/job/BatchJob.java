@@ -90,7 +90,7 @@ public final class BatchJob {
         if (s.recording_file != null && !s.recording_file.isBlank())
             throw new InvalidInputException("Batch Fit fits every recording of input_dir; leave recording_file empty (it is set per file)");
         if (s.recording != null && !s.recording.isBlank())
-            throw new InvalidInputException("Batch Fit fits every recording of input_dir; leave recording (a trace window) empty");
+            throw new InvalidInputException("Batch Fit fits every recording of input_dir; leave recording (a trace window or table) empty");
         if (s.output_name != null && !s.output_name.isBlank())
             throw new InvalidInputException("Batch Fit names each model after its recording; leave output_name empty");
         if (EnsembleJob.isEnsemble(s)) throw new InvalidInputException("Batch Fit fits one model per recording; run ensembles with Fit RMM");

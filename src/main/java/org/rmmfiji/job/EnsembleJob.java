@@ -65,11 +65,11 @@ public final class EnsembleJob {
     static Plan plan(FitSettings s) throws IOException {
         Plan p = new Plan();
         p.layout = EnsembleLayout.of(s);
-        if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
+        FitJob.requireRecording(s, "fit");
         Path dir = Outputs.outputFolder(s.output_dir, "the ensemble's model files and summary");
         FitJob.requireFiniteNumbers(s);
         p.source = FitJob.Source.open(s);
-        p.name = s.output_name == null || s.output_name.isBlank() ? FitJob.baseName(java.nio.file.Paths.get(s.recording_file)) : s.output_name;
+        p.name = s.output_name == null || s.output_name.isBlank() ? p.source.name : s.output_name;
         for (EnsembleLayout.Member m : p.layout.members(p.name, s.seed)) {
             FitSettings ms = copy(s);
             ms.seed = m.seed;

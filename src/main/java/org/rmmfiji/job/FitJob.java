@@ -59,7 +59,6 @@ public final class FitJob {
     /** Everything resolved from the settings, before any training. */
     static final class Plan {
         Recording recording;
-        Path recordingPath;
         Network network;
         ChannelMap channels;
         Dataset dataset;
@@ -179,17 +178,41 @@ public final class FitJob {
     static final class Source {
         final Recording recording;
         final Provenance.InputFile input;
+        /** What the outputs are named after unless output_name is given. */
+        final String name;
 
-        Source(Recording recording, Provenance.InputFile input) {
+        Source(Recording recording, Provenance.InputFile input, String name) {
             this.recording = recording;
             this.input = input;
+            this.name = name;
         }
 
         static Source open(FitSettings s) throws IOException {
-            if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
+            requireRecording(s, "fit");
             Recording rec = s.open();
-            return new Source(rec, input(Paths.get(s.recording_file)));
+            return new Source(rec, recordingInput(s), recordingName(s));
         }
+    }
+
+    /** Refuses settings that give no recording (no file, no table). */
+    static void requireRecording(org.rmmfiji.io.RecordingSettings s, String what) {
+        if (!s.hasRecording()) throw new InvalidInputException("recording_file is not set: choose the recording to " + what);
+    }
+
+    /** The recording's provenance: the file's name, SHA-256 and size, or the table's title, where it was and its rows. */
+    static Provenance.InputFile recordingInput(org.rmmfiji.io.RecordingSettings s) throws IOException {
+        return s.table() != null ? s.table() : input(Paths.get(s.recording_file));
+    }
+
+    /**
+     * What outputs are named after: the file's name without its extension ({@code cell1.abf} → {@code cell1}), or the
+     * table's title, likewise, with any character a file name cannot hold replaced by '_'.
+     */
+    static String recordingName(org.rmmfiji.io.RecordingSettings s) {
+        if (s.table() == null) return baseName(Paths.get(s.recording_file));
+        String n = s.table().name.trim().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        for (String ext : new String[] {".gz", ".csv", ".tsv", ".txt", ".xls"}) if (n.endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        return n.isEmpty() || n.startsWith(".") ? "table" + n : n;
     }
 
     /**
@@ -199,15 +222,14 @@ public final class FitJob {
      */
     static Plan plan(FitSettings s, TrainingBatch batch, Source source) throws IOException {
         Plan p = new Plan();
-        if (s.recording_file == null || s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to fit");
+        if (source == null) requireRecording(s, "fit");
         p.outputDir = Outputs.outputFolder(s.output_dir, "the model file and results");
         requireFiniteNumbers(s);
-        p.recordingPath = Paths.get(s.recording_file);
         if (source == null) source = Source.open(s);
         p.recording = source.recording;
         p.inputs.add(source.input);
         p.batch = batch;
-        p.outputName = s.output_name == null || s.output_name.isBlank() ? baseName(p.recordingPath) : s.output_name;
+        p.outputName = s.output_name == null || s.output_name.isBlank() ? source.name : s.output_name;
 
         ModelFile initial = null;
         if (!s.initial_model.isBlank()) {

@@ -3,7 +3,6 @@ package org.rmmfiji.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,7 @@ public final class InspectCouplingJob {
     /** Checks every input and computes everything; writes nothing. */
     public static CouplingResult compute(InspectCouplingSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json), or several separated by commas");
-        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to inspect the coupling on");
+        FitJob.requireRecording(s, "inspect the coupling on");
         Path out = Outputs.outputFolder(s.output_dir, "the coupling tables");
         List<Network> nets = new ArrayList<>();
         List<ModelFile> files = new ArrayList<>();
@@ -74,7 +73,7 @@ public final class InspectCouplingJob {
         ScoreSettings score = files.get(0).score != null ? files.get(0).score : new ScoreSettings();
         double dump = new TrainingSettings().dump_fraction;
 
-        String base = (s.output_name.isBlank() ? FitJob.baseName(Paths.get(s.recording_file)) : s.output_name) + "-coupling";
+        String base = (s.output_name.isBlank() ? FitJob.recordingName(s) : s.output_name) + "-coupling";
         CouplingResult r = new CouplingResult();
         r.matrixFile = out.resolve(base + ".csv");
         r.tracesFile = out.resolve(base + "-currents.csv");

@@ -71,7 +71,7 @@ public final class InspectCurrentsJob {
         if (!weights.isEmpty() && !(s.ablation_ms > 0)) throw new InvalidInputException("ablation_ms must be positive, got " + s.ablation_ms);
         if (s.ablation_current_nA != null && !Double.isFinite(s.ablation_current_nA))
             throw new InvalidInputException("ablation_current_nA must be a number of nA (or empty), got " + s.ablation_current_nA);
-        boolean withRecording = s.recording_file != null && !s.recording_file.isBlank();
+        boolean withRecording = s.hasRecording();
 
         // named after what the user gave (an ensemble summary, not its first member)
         String base = (s.output_name.isBlank() ? modelBaseName(ChannelGuess.list(s.model_file).get(0)) : s.output_name) + "-currents" + (net.modelledCount() > 1 ? "-" + cell.name() : "");

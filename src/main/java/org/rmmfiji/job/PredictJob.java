@@ -46,11 +46,10 @@ public final class PredictJob {
 
     public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
-        if (s.recording_file.isBlank()) throw new InvalidInputException("recording_file is not set: choose the recording to predict");
+        FitJob.requireRecording(s, "predict");
         Path out = Outputs.outputFolder(s.output_dir, "the prediction");
         ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
         Network net = ModelFiles.toNetwork(mf, s.model_file);
-        Path recPath = Paths.get(s.recording_file);
         Recording rec = s.open();
         for (String w : rec.warnings()) listener.warning(w);
         ChannelMap map = bind(s, rec, net, mf);
@@ -58,7 +57,7 @@ public final class PredictJob {
         TrainingSettings t = new TrainingSettings();
         t.score = score;
         Dataset all = new Dataset(rec, List.of(), rec.segments(), List.of());
-        String name = (s.output_name.isBlank() ? FitJob.baseName(recPath) : s.output_name) + "-predicted";
+        String name = (s.output_name.isBlank() ? FitJob.recordingName(s) : s.output_name) + "-predicted";
         FitResult r = new FitResult();
         r.network = net;
         r.model = mf;

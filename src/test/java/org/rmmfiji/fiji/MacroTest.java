@@ -9,6 +9,9 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import net.imagej.patcher.LegacyEnvironment;
 
 import org.rmmfiji.TestData;
+import org.rmmfiji.data.Recording;
+import org.rmmfiji.data.Segment;
+import org.rmmfiji.io.CsvRecordings;
+import org.rmmfiji.io.ModelFiles;
+import org.rmmfiji.io.Provenance;
+import org.rmmfiji.io.Recordings;
 
 /**
  * An IJ1 macro calls run("Fit RMM", …) in a patched, headless ImageJ 1.x (ij1-patcher, as Fiji's
@@ -179,5 +188,56 @@ class MacroTest {
         assertEquals("2", System.getProperty("rmm.open.rows"));
         assertEquals("nA", System.getProperty("rmm.open.unit"));
         assertTrue(Files.exists(out.resolve("hh.rmm.json")), "the fit of the opened recording wrote its model");
+    }
+
+    /**
+     * A macro puts a CSV recording into the Results table and fits it by the table's title, {@code recording=[Results]}.
+     * At a display {@code open(path)} of a .csv fills the Results table; headless ImageJ keeps no table window
+     * ({@code ResultsTable.show} returns at once), so there the macro fills the Results table from the file's text with
+     * {@code Table.setColumn}, as a headless macro would. The CSV is an excerpt of the bundled sample (1.8 s of training
+     * and 0.6 s of held-out data), read and written by the project's own reader and writer.
+     */
+    @Test
+    void macroFitsARecordingFromTheResultsTable(@TempDir Path data, @TempDir Path out) throws Exception {
+        Recording sample = Recordings.open(Path.of("sample-data", "hh-excerpt.csv.gz"));
+        List<List<double[]>> segments = new ArrayList<>();
+        int[] keep = {36_000, 12_000};
+        for (int s = 0; s < 2; s++) {
+            Segment seg = sample.segments().get(s);
+            List<double[]> cols = new ArrayList<>();
+            for (int c = 0; c < sample.channels().size(); c++) cols.add(Arrays.copyOf(seg.channelAsDouble(c), keep[s]));
+            segments.add(cols);
+        }
+        Path csv = data.resolve("hh-excerpt.csv");
+        CsvRecordings.write(csv, sample.dt(), List.of("V_mV", "I_nA"), segments);
+        String macro = String.join("\n",
+                "path = \"" + csv + "\";",
+                "open(path);",
+                "if (nResults == 0) {   // headless: no table window, so fill the Results table from the text",
+                "  text = File.openAsString(path);",
+                "  names = split(substring(text, 0, indexOf(text, \"\\n\")), \",\");",
+                "  cells = split(text, \",\\n\");     // every cell, row after row, the header's first",
+                "  m = names.length;",
+                "  n = cells.length / m - 1;",
+                "  Table.create(\"Results\");",
+                "  for (c = 0; c < m; c++) {",
+                "    column = newArray(n);",
+                "    for (k = 0; k < n; k++) column[k] = parseFloat(cells[(k + 1) * m + c]);",
+                "    Table.setColumn(names[c], column);",
+                "  }",
+                "}",
+                "call(\"java.lang.System.setProperty\", \"rmm.table.rows\", \"\" + nResults);",
+                "run(\"Fit RMM\", \"recording=[Results] output_dir=[" + out + "] split=segments train_segments=0 validation_segments=1 epochs=1 batch_size=2000\");",
+                "call(\"java.lang.System.setProperty\", \"rmm.table.metrics\", getResultString(\"part\", 1));",
+                "");
+        ij1().runMacro(macro, null);
+        assertEquals("48000", System.getProperty("rmm.table.rows"), "the recording was in the Results table");
+        Path model = out.resolve("Results.rmm.json");
+        assertTrue(Files.exists(model), "the fit of the table wrote its model");
+        Provenance.InputFile in = ModelFiles.read(model).provenance.inputs.get(0);
+        assertEquals("Results", in.name);
+        assertEquals("ImageJ table window", in.source);
+        assertEquals(48_000, in.rows);
+        assertEquals("validation", System.getProperty("rmm.table.metrics"), "the metrics replaced the recording in the Results table");
     }
 }
