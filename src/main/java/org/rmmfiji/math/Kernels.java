@@ -55,33 +55,52 @@ public abstract class Kernels {
     public abstract void backpropInput(double[] W, int wOff, double[] d, int nOut, int nIn, int T, double[] dIn);
 
     /**
-     * {@link #affine} for one sample t (a free run's single trajectory, a tile's last samples): four outputs at a
-     * time, so that four independent sums are in flight; each output still adds its inputs in increasing i.
+     * {@link #affine} for one sample t (a free run's single trajectory, a tile's last samples): eight (then four) outputs
+     * at a time, so that as many independent sums are in flight; each output still adds its inputs in increasing i.
      */
     static void affineSample(double[] W, int wOff, double[] p, int biasOffset, double[] x, int nIn, int nOut, int T, int t, double[] y) {
         int o = 0;
-        for (; o + 3 < nOut; o += 4) {
-            int w0 = o * nIn, w1 = w0 + nIn, w2 = w1 + nIn, w3 = w2 + nIn;
-            double a0 = biasOffset >= 0 ? p[biasOffset + o] : 0.0, a1 = biasOffset >= 0 ? p[biasOffset + o + 1] : 0.0;
-            double a2 = biasOffset >= 0 ? p[biasOffset + o + 2] : 0.0, a3 = biasOffset >= 0 ? p[biasOffset + o + 3] : 0.0;
+        for (; o + 7 < nOut; o += 8) {
+            int w0 = wOff + o * nIn;
+            double a0 = bias(p, biasOffset, o), a1 = bias(p, biasOffset, o + 1), a2 = bias(p, biasOffset, o + 2), a3 = bias(p, biasOffset, o + 3);
+            double a4 = bias(p, biasOffset, o + 4), a5 = bias(p, biasOffset, o + 5), a6 = bias(p, biasOffset, o + 6), a7 = bias(p, biasOffset, o + 7);
             for (int i = 0; i < nIn; i++) {
                 double xi = x[i * T + t];
-                a0 += W[wOff + w0 + i] * xi;
-                a1 += W[wOff + w1 + i] * xi;
-                a2 += W[wOff + w2 + i] * xi;
-                a3 += W[wOff + w3 + i] * xi;
+                int w = w0 + i;
+                a0 += W[w] * xi;
+                a1 += W[w + nIn] * xi;
+                a2 += W[w + 2 * nIn] * xi;
+                a3 += W[w + 3 * nIn] * xi;
+                a4 += W[w + 4 * nIn] * xi;
+                a5 += W[w + 5 * nIn] * xi;
+                a6 += W[w + 6 * nIn] * xi;
+                a7 += W[w + 7 * nIn] * xi;
             }
-            y[o * T + t] = a0;
-            y[(o + 1) * T + t] = a1;
-            y[(o + 2) * T + t] = a2;
-            y[(o + 3) * T + t] = a3;
+            y[o * T + t] = a0; y[(o + 1) * T + t] = a1; y[(o + 2) * T + t] = a2; y[(o + 3) * T + t] = a3;
+            y[(o + 4) * T + t] = a4; y[(o + 5) * T + t] = a5; y[(o + 6) * T + t] = a6; y[(o + 7) * T + t] = a7;
+        }
+        for (; o + 3 < nOut; o += 4) {
+            int w0 = wOff + o * nIn;
+            double a0 = bias(p, biasOffset, o), a1 = bias(p, biasOffset, o + 1), a2 = bias(p, biasOffset, o + 2), a3 = bias(p, biasOffset, o + 3);
+            for (int i = 0; i < nIn; i++) {
+                double xi = x[i * T + t];
+                int w = w0 + i;
+                a0 += W[w] * xi;
+                a1 += W[w + nIn] * xi;
+                a2 += W[w + 2 * nIn] * xi;
+                a3 += W[w + 3 * nIn] * xi;
+            }
+            y[o * T + t] = a0; y[(o + 1) * T + t] = a1; y[(o + 2) * T + t] = a2; y[(o + 3) * T + t] = a3;
         }
         for (; o < nOut; o++) {
-            double a = biasOffset >= 0 ? p[biasOffset + o] : 0.0;
+            double a = bias(p, biasOffset, o);
             for (int i = 0; i < nIn; i++) a += W[wOff + o * nIn + i] * x[i * T + t];
             y[o * T + t] = a;
         }
     }
+
+    /** The bias of output o, or 0 when the layer has none (biasOffset &lt; 0). */
+    static double bias(double[] p, int biasOffset, int o) { return biasOffset >= 0 ? p[biasOffset + o] : 0.0; }
 
     /** a[k] = {@link FastMath#sigmoid}(a[k]) for k in [from, to), with its bits. */
     public abstract void sigmoid(double[] a, int from, int to);

@@ -139,7 +139,6 @@ final class VectorKernels extends Kernels {
         for (int t = TV; t < T; t++) affineSample(W, wOff, p, biasOffset, x, nIn, nOut, T, t, y);
     }
 
-    private static double bias(double[] p, int offset, int o) { return offset >= 0 ? p[offset + o] : 0.0; }
 
     @Override
     public void backpropInput(double[] W, int wOff, double[] d, int nOut, int nIn, int T, double[] dIn) {
