@@ -21,7 +21,7 @@ public final class RecordingExport {
 
     /** As {@link #run(ExportSettings)}, telling {@code warnings} what the reader warned about. */
     public static Path run(ExportSettings s, java.util.function.Consumer<String> warnings) throws IOException {
-        if (!s.hasRecording()) throw new InvalidInputException("recording_file is not set: choose the recording to export");
+        s.requireRecording("export");
         if (s.output_file.isBlank()) throw new InvalidInputException("output_file is not set: choose where to write the CSV");
         Path out = Paths.get(s.output_file);
         if (!s.overwrite && java.nio.file.Files.exists(out))

@@ -47,6 +47,11 @@ public class RecordingSettings {
     /** Whether there is a recording to read: a file, or a table given by {@link #readTable}. */
     public boolean hasRecording() { return table != null || recording_file != null && !recording_file.isBlank(); }
 
+    /** Refuses settings that give no recording (no file, no table), naming what the recording is for ("fit", …). */
+    public void requireRecording(String forWhat) {
+        if (!hasRecording()) throw new org.rmmfiji.data.InvalidInputException("recording_file is not set: choose the recording to " + forWhat);
+    }
+
     /**
      * The reading keys (the file, what its reader cannot learn, the preprocessing) of {@code other}, copied into these
      * settings: every key of this class but {@code recording}, so that a key added here is never left out.

@@ -1,6 +1,5 @@
 package org.rmmfiji.io;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.rmmfiji.data.InvalidInputException;
@@ -16,46 +15,21 @@ import org.rmmfiji.data.Recording;
 public final class TableRecordings {
     private TableRecordings() {}
 
-    /** One column: the value in each row. */
-    private interface Column {
-        int length();
-        double get(int row);
-    }
-
     /** Columns of doubles; {@code source} names the table in messages and in the recording. */
     public static Recording fromColumns(String source, List<String> names, List<double[]> columns, ReadOptions options) {
-        List<Column> cols = new ArrayList<>();
-        for (double[] c : columns) cols.add(new Column() {
-            @Override public int length() { return c.length; }
-            @Override public double get(int row) { return c[row]; }
-        });
-        return read(source, names, cols, options);
-    }
-
-    /** Columns of floats; as {@link #fromColumns}. */
-    public static Recording fromFloatColumns(String source, List<String> names, List<float[]> columns, ReadOptions options) {
-        List<Column> cols = new ArrayList<>();
-        for (float[] c : columns) cols.add(new Column() {
-            @Override public int length() { return c.length; }
-            @Override public double get(int row) { return c[row]; }
-        });
-        return read(source, names, cols, options);
-    }
-
-    private static Recording read(String source, List<String> names, List<Column> columns, ReadOptions options) {
         if (names.size() != columns.size())
             throw new IllegalArgumentException(names.size() + " column names for " + columns.size() + " columns");
         if (names.isEmpty()) throw new InvalidInputException(source + ": the table has no columns; expected a time column 't_ms' and at least one channel such as V_mV");
         TableDialect.Columns layout = new TableDialect.Columns(source, names.toArray(new String[0]), String.join(",", names), options);
-        int n = columns.get(0).length();
+        int n = columns.get(0).length;
         for (int c = 1; c < columns.size(); c++)
-            if (columns.get(c).length() != n)
-                throw new InvalidInputException(source + ": column '" + names.get(c).trim() + "' has " + columns.get(c).length() + " rows, column '"
+            if (columns.get(c).length != n)
+                throw new InvalidInputException(source + ": column '" + names.get(c).trim() + "' has " + columns.get(c).length + " rows, column '"
                         + names.get(0).trim() + "' has " + n + "; every column must have a value in every row");
         TableDialect.Rows rows = new TableDialect.Rows(layout, options);
         for (int k = 0; k < n; k++) {
             int row = k;
-            rows.add(k + 1, c -> columns.get(c).get(row));
+            rows.add(k + 1, c -> columns.get(c)[row]);
         }
         return Plausibility.check(rows.finish("the table has no rows"));
     }

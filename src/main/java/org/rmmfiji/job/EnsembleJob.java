@@ -65,7 +65,7 @@ public final class EnsembleJob {
     static Plan plan(FitSettings s) throws IOException {
         Plan p = new Plan();
         p.layout = EnsembleLayout.of(s);
-        FitJob.requireRecording(s, "fit");
+        s.requireRecording("fit");
         Path dir = Outputs.outputFolder(s.output_dir, "the ensemble's model files and summary");
         FitJob.requireFiniteNumbers(s);
         p.source = FitJob.Source.open(s);

@@ -188,15 +188,10 @@ public final class FitJob {
         }
 
         static Source open(FitSettings s) throws IOException {
-            requireRecording(s, "fit");
+            s.requireRecording("fit");
             Recording rec = s.open();
             return new Source(rec, recordingInput(s), recordingName(s));
         }
-    }
-
-    /** Refuses settings that give no recording (no file, no table). */
-    static void requireRecording(org.rmmfiji.io.RecordingSettings s, String what) {
-        if (!s.hasRecording()) throw new InvalidInputException("recording_file is not set: choose the recording to " + what);
     }
 
     /** The recording's provenance: the file's name, SHA-256 and size, or the table's title, where it was and its rows. */
@@ -222,7 +217,7 @@ public final class FitJob {
      */
     static Plan plan(FitSettings s, TrainingBatch batch, Source source) throws IOException {
         Plan p = new Plan();
-        if (source == null) requireRecording(s, "fit");
+        if (source == null) s.requireRecording("fit");
         p.outputDir = Outputs.outputFolder(s.output_dir, "the model file and results");
         requireFiniteNumbers(s);
         if (source == null) source = Source.open(s);

@@ -46,7 +46,7 @@ public final class InspectCouplingJob {
     /** Checks every input and computes everything; writes nothing. */
     public static CouplingResult compute(InspectCouplingSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json), or several separated by commas");
-        FitJob.requireRecording(s, "inspect the coupling on");
+        s.requireRecording("inspect the coupling on");
         Path out = Outputs.outputFolder(s.output_dir, "the coupling tables");
         List<Network> nets = new ArrayList<>();
         List<ModelFile> files = new ArrayList<>();

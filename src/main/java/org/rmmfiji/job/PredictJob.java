@@ -46,7 +46,7 @@ public final class PredictJob {
 
     public static FitResult run(PredictSettings s, ProgressListener listener) throws IOException {
         if (s.model_file.isBlank()) throw new InvalidInputException("model_file is not set: choose a fitted model (*.rmm.json)");
-        FitJob.requireRecording(s, "predict");
+        s.requireRecording("predict");
         Path out = Outputs.outputFolder(s.output_dir, "the prediction");
         ModelFile mf = ModelFiles.read(Paths.get(s.model_file));
         Network net = ModelFiles.toNetwork(mf, s.model_file);

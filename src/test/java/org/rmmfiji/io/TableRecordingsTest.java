@@ -46,8 +46,8 @@ class TableRecordingsTest {
     }
 
     @Test
-    void secondsFloatsAndNoTimeColumn() {
-        Recording s = TableRecordings.fromFloatColumns("t", List.of("t_s", "V_mV"), List.of(new float[] {0, 0.0001f, 0.0002f}, new float[] {-60, -61, -62}),
+    void secondsAndNoTimeColumn() {
+        Recording s = TableRecordings.fromColumns("t", List.of("t_s", "V_mV"), List.of(new double[] {0, 0.0001f, 0.0002f}, new double[] {-60, -61, -62}),
                 ReadOptions.defaults());
         assertEquals(0.1, s.dt(), 1e-6);
         assertEquals(-61f, s.segments().get(0).get(0, 1), 0f);
