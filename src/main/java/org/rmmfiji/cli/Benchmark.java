@@ -125,46 +125,47 @@ final class Benchmark {
         Run lpPdBest2 = null, lpPdBest1 = null;
         List<Run> trained = new ArrayList<>();
         List<BenchmarkPlot.Series> bySize = new ArrayList<>();
-        for (Kernels k : kernels) for (int threads : new int[] {1, 2}) bySize.add(new BenchmarkPlot.Series(k.name() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
+        for (Kernels k : kernels) for (int threads : new int[] {1, 2}) bySize.add(new BenchmarkPlot.Series(k.name() + ", " + threads(threads)));
         try {
-        for (Case c : List.of(lpPd, hhLumped, hhConductance)) {
-            for (int ki = 0; ki < kernels.size(); ki++) {
-                Kernels k = kernels.get(ki);
-                Kernels.use(k);
-                for (int threads : new int[] {1, 2}) {
-                    Run r = teacherForcing(c, epochs, threads);
-                    bySize.get(2 * ki + threads - 1).add(r.net.parameterCount(), r.rate / 1e6);
-                    line(String.format(Locale.ROOT, "  %-15s %4d params  %-17s %d thread%s: %6.2f M   (%d samples, %.2f s/epoch, loss %.4g)",
-                            c.preset, r.net.parameterCount(), k.name(), threads, threads == 1 ? " " : "s", r.rate / 1e6,
-                            r.data.dataset().train().stream().mapToInt(Segment::length).sum(), r.epochSeconds, r.finalLoss));
-                    if (k == Kernels.best() && threads == 2) trained.add(r);
-                    if (c == lpPd && k == Kernels.best()) { if (threads == 2) lpPdBest2 = r; else lpPdBest1 = r; }
+            for (Case c : List.of(lpPd, hhLumped, hhConductance)) {
+                for (int ki = 0; ki < kernels.size(); ki++) {
+                    Kernels k = kernels.get(ki);
+                    Kernels.use(k);
+                    for (int threads : new int[] {1, 2}) {
+                        Run r = teacherForcing(c, epochs, threads);
+                        bySize.get(2 * ki + threads - 1).add(r.net.parameterCount(), r.rate / 1e6);
+                        line(String.format(Locale.ROOT, "  %-15s %4d params  %-17s %-9s: %6.2f M   (%d samples, %.2f s/epoch, loss %.4g)",
+                                c.preset, r.net.parameterCount(), k.name(), threads(threads), r.rate / 1e6,
+                                r.data.dataset().train().stream().mapToInt(Segment::length).sum(), r.epochSeconds, r.finalLoss));
+                        if (k == Kernels.best() && threads == 2) trained.add(r);
+                        if (c == lpPd && k == Kernels.best()) { if (threads == 2) lpPdBest2 = r; else lpPdBest1 = r; }
+                    }
                 }
             }
-        }
         } finally {
             Kernels.use(Kernels.best());
         }
         line(String.format(Locale.ROOT, "  lp-pd on 2 threads: ≈ %.0f%% of the double-precision peak (%s)",
-                100 * lpPdBest2.rate * flopsPerSample(lpPdBest2.net) / peakFlops(), peakDescription()));
+                100 * lpPdBest2.rate * flopsPerSample(lpPdBest2.net) / Machine.peakFlops(), Machine.peakDescription()));
 
         line("");
         line("peers on the same lp-pd regressors, sample-epochs/s:");
         Path features = Paths.get("target", "bench", "lp-pd-features");
         Files.createDirectories(features.getParent());
-        FeatureExport.write(lpPd.newNetwork(), lpPd.data(lpPd.newNetwork()), 0.01, features);
+        Network exported = lpPd.newNetwork();
+        FeatureExport.write(exported, lpPd.data(exported), 0.01, features);
         double fastestPeer = 0;
         String fastestName = null;
         for (PythonPeer peer : List.of(new PythonPeer("numpy", "numpy_tf.py"), new PythonPeer("torch", "torch_tf.py"))) {
             for (int threads : new int[] {1, 2}) {
                 PythonPeer.Result r = peer.run(features, epochs, threads);
                 if (r == null) continue;
-                line(String.format(Locale.ROOT, "  %-6s %-8s %d thread%s: %6.2f M   (final epoch loss %.4g)", peer.name, r.version, threads,
-                        threads == 1 ? " " : "s", r.rate / 1e6, r.finalLoss));
-                BenchmarkPlot.Series point = new BenchmarkPlot.Series(peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"));
+                line(String.format(Locale.ROOT, "  %-6s %-8s %-9s: %6.2f M   (final epoch loss %.4g)", peer.name, r.version, threads(threads),
+                        r.rate / 1e6, r.finalLoss));
+                BenchmarkPlot.Series point = new BenchmarkPlot.Series(peer.name + ", " + threads(threads));
                 point.add(lpPdBest2.net.parameterCount(), r.rate / 1e6);
                 bySize.add(point);
-                if (r.rate > fastestPeer) { fastestPeer = r.rate; fastestName = peer.name + ", " + threads + " thread" + (threads == 1 ? "" : "s"); }
+                if (r.rate > fastestPeer) { fastestPeer = r.rate; fastestName = peer.name + ", " + threads(threads); }
             }
         }
         if (fastestName != null) {
@@ -182,7 +183,10 @@ final class Benchmark {
             line(String.format(Locale.ROOT, "  %5.0f s (%.2f M samples): %6.2f M", seconds, r.rate * r.epochSeconds / 1e6, r.rate / 1e6));
             byLength.add(r.rate * r.epochSeconds / 1e6, r.rate / 1e6);
         }
-        line("  (an hour at 10 kHz, 36 M samples, needs its features in memory: 36 M × 55 float32 columns ≈ 8 GB for lp-pd; not run)");
+        int width = 3;                      // v, u, the target, then every bank's states (TeacherForcingFeatures' rows)
+        for (Edge e : exported.edges()) width += e.bank().size();
+        line(String.format(Locale.ROOT, "  (an hour at 10 kHz, 36 M samples, needs its features in memory: 36 M × %d float32 columns ≈ %.1f GB for lp-pd; not run)",
+                width, 36e6 * width * 4 / 1e9));
         BenchmarkPlot.write(bySize, List.of(byLength), Paths.get("target", "bench", "benchmark.png"));
 
         line("");
@@ -291,34 +295,8 @@ final class Benchmark {
     /** Floating-point operations of one teacher-forcing sample-epoch: ≈ 6 per MLP weight (forward 2, backward 4). */
     static double flopsPerSample(Network net) { return 6.0 * net.parameterCount(); }
 
-    /**
-     * The two threads' peak, estimated: 2 cores × the clock the system reports × double lanes of the widest vector × 2
-     * (fused multiply-add) × 2 (units per core, as on current x86 server cores). An estimate, said as one.
-     */
-    static double peakFlops() {
-        return Math.min(2, Runtime.getRuntime().availableProcessors()) * clockHz() * (vectorBits() / 64.0) * 4;
-    }
-
-    private static String peakDescription() {
-        return String.format(Locale.ROOT, "estimated as %d cores × %.2f GHz × %d-bit FMA × 2 units = %.0f GFLOP/s",
-                Math.min(2, Runtime.getRuntime().availableProcessors()), clockHz() / 1e9, vectorBits(), peakFlops() / 1e9);
-    }
-
-    private static int vectorBits() {
-        String name = Kernels.best().name();
-        return name.contains("512") ? 512 : 256;     // the plain kernels: what the JIT vectorises to on AVX2
-    }
-
-    /** The clock the operating system reports (Linux), else 3 GHz. */
-    private static double clockHz() {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo")))
-                if (l.startsWith("cpu MHz")) return Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()) * 1e6;
-        } catch (Exception e) {
-            // not Linux
-        }
-        return 3e9;
-    }
+    /** "1 thread", "2 threads". */
+    private static String threads(int n) { return n + (n == 1 ? " thread" : " threads"); }
 
     private static void line(String text) {
         System.out.println(text);
