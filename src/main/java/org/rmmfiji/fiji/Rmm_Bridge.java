@@ -24,10 +24,10 @@ import org.rmmfiji.job.SettingsKeys;
 /**
  * The IJ1 face of the commands, registered in plugins.config as "Fit RMM", "Predict RMM", "Export Recording
  * as CSV", "Inspect Synaptic Coupling", "Inspect Currents", "Open Recording", "Batch Fit", "Merge Batch Results",
- * "Design Stimulus" and "About RMM": a macro's {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")}
+ * "Design Stimulus", "Model Builder" and "About RMM": a macro's {@code run("Fit RMM", "recording_file=[…] output_dir=[…] epochs=50")}
  * works in Fiji and in plain ImageJ.
  * Macro keys are the command's parameter names; keys left out keep their defaults. From the menu (no macro
- * options) SciJava shows the command's dialog. The metrics of Fit and Predict go to the Results table, one row per
+ * options) the plugin shows its own dialog of the command's inputs ({@link CommandDialog}), which records the macro line. The metrics of Fit and Predict go to the Results table, one row per
  * neuron and part (an ensemble fit: one row per member); Inspect Synaptic Coupling puts its matrix there itself, one
  * row per synapse, Inspect Currents its bifurcation table, one row per bifurcation, and Design Stimulus one row describing
  * the waveform.
@@ -47,6 +47,7 @@ public class Rmm_Bridge implements PlugIn {
         register("batch", BatchFitCommand.class, "Batch Fit");
         register("merge", MergeBatchCommand.class, "Merge Batch Results");
         register("stimulus", DesignStimulusCommand.class, "Design Stimulus");
+        register("builder", ModelBuilderCommand.class, "Model Builder");
         register("about", AboutCommand.class, "About RMM");
     }
 
@@ -70,16 +71,24 @@ public class Rmm_Bridge implements PlugIn {
         ModuleService ms = ctx.service(ModuleService.class);
         CommandInfo info = cs.getCommand(type);
         String options = Macro.getOptions();
-        Map<String, String> pairs = options == null ? Map.of() : SettingsKeys.macroPairs(options);
-        String bad = SettingsKeys.checkMacro(title, pairs);
-        if (bad != null) {                                   // a usage error: say it once, run nothing
-            IJ.log(title + ": " + bad);
-            return;
-        }
+        boolean fromMenu = options == null;
         try {
             Module module = ms.createModule(info);
+            Map<String, String> pairs = null;
+            if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless()) {
+                pairs = CommandDialog.ask(title, info, module);
+                if (pairs == null) return;                       // the user cancelled the dialog
+            } else if (options != null) pairs = keysOf(info, SettingsKeys.macroPairs(options));
+            if (pairs != null) {
+                String bad = SettingsKeys.checkMacro(title, pairs);
+                if (bad != null) {                               // a usage error: say it once, run nothing
+                    IJ.log(title + ": " + bad);
+                    if (fromMenu) IJ.error(title, bad);
+                    return;
+                }
+            }
             Map<String, Object> given = new HashMap<>();
-            if (options != null) {
+            if (pairs != null) {
                 for (ModuleItem<?> item : info.inputs()) {
                     if (Service.class.isAssignableFrom(item.getType()) || item.getType() == Context.class) continue;   // injected, not user inputs
                     String v = pairs.get(item.getName());
@@ -91,7 +100,7 @@ public class Rmm_Bridge implements PlugIn {
             if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
                 String why = ((Cancelable) done).getCancelReason();
                 if (why != null) toLogWindow(why);
-                if (options == null && why != null) IJ.error(title, why);
+                if (fromMenu && why != null) IJ.error(title, why);
                 return;
             }
             Object warnings = done.getOutput("warnings");
@@ -103,8 +112,22 @@ public class Rmm_Bridge implements PlugIn {
             if (metrics != null) showMetrics(metrics.toString());
         } catch (Exception e) {
             IJ.log(title + " failed: " + e);
-            if (options == null) IJ.error(title, String.valueOf(e.getMessage()));
+            if (fromMenu) IJ.error(title, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Macro keys as the command spells them. ImageJ's Recorder writes keys in lower case ({@code voltage_offset_mv}),
+     * so a key that matches an input but for case is that input.
+     */
+    static Map<String, String> keysOf(CommandInfo info, Map<String, String> pairs) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : pairs.entrySet()) {
+            String key = e.getKey();
+            for (ModuleItem<?> item : info.inputs()) if (item.getName().equalsIgnoreCase(key)) key = item.getName();
+            out.put(key, e.getValue());
+        }
+        return out;
     }
 
     /**
