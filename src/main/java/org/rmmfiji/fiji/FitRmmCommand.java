@@ -131,6 +131,7 @@ public class FitRmmCommand extends RmmCommand {
         RunningFits.started(cancel);
         try {
             FitSettings s = OpenRecordings.resolve(CommandFields.copy(this, new FitSettings()));
+            String window = s.recording;                     // a trace window's title, or empty
             if (EnsembleJob.isEnsemble(s)) {
                 ensemble(s, progress);
                 return;
@@ -138,6 +139,7 @@ public class FitRmmCommand extends RmmCommand {
             FitResult r = FitJob.run(s, progress, cancel);
             model_file = r.modelFile.toString();
             publish(r, r.fitSeconds);
+            if (PredictionOverlay.onTraceWindow(window, r)) log.info("Fit RMM: the prediction is drawn over " + window);
         } finally {
             RunningFits.finished(cancel);
         }

@@ -22,6 +22,8 @@ final class OpenRecordings {
     private OpenRecordings() {}
 
     private static final Map<String, RecordingSettings> OPEN = new LinkedHashMap<>();
+    /** What each trace window shows (segment, channels, time window), to draw it again with a prediction. */
+    private static final Map<String, org.rmmfiji.io.OpenRecordingSettings> SHOWN = new LinkedHashMap<>();
 
     /** Registers what was opened under {@code title}, or {@code title-2}, {@code title-3}, … when taken; returns the title used. */
     static synchronized String register(String title, RecordingSettings how) {
@@ -30,8 +32,12 @@ final class OpenRecordings {
         RecordingSettings copy = new RecordingSettings();
         copy.readAs(how);
         OPEN.put(t, copy);
+        if (how instanceof org.rmmfiji.io.OpenRecordingSettings) SHOWN.put(t, (org.rmmfiji.io.OpenRecordingSettings) how);
         return t;
     }
+
+    /** The settings a trace window was opened with; null for a title no trace window was opened under. */
+    static synchronized org.rmmfiji.io.OpenRecordingSettings shown(String title) { return SHOWN.get(title); }
 
     private static boolean same(RecordingSettings a, RecordingSettings b) {
         RecordingSettings x = new RecordingSettings(), y = new RecordingSettings();

@@ -49,6 +49,18 @@ final class TraceFigure {
     }
 
     static ImagePlus build(String title, Recording rec, int segment, List<Integer> channels, double fromMs, double lengthMs) {
+        return build(title, rec, segment, channels, fromMs, lengthMs, java.util.Map.of());
+    }
+
+    /** The colour of a prediction drawn over its recorded channel. */
+    static final Color PREDICTED = new Color(200, 0, 0);
+
+    /**
+     * As above, with predictions drawn over chosen channels: channel index → the predicted samples of the segment
+     * (NaN where nothing was predicted, e.g. in the filters' transient).
+     */
+    static ImagePlus build(String title, Recording rec, int segment, List<Integer> channels, double fromMs, double lengthMs,
+                           java.util.Map<Integer, Samples> predicted) {
         Segment seg = rec.segments().get(segment);
         int[] w = window(seg, rec.dt(), fromMs, lengthMs);
         double t0 = Double.isFinite(seg.startMs()) ? seg.startMs() : 0;
@@ -64,6 +76,13 @@ final class TraceFigure {
             p.setSize(WIDTH, channels.size() <= 2 ? PANEL_HEIGHT : 170);
             p.setColor(PALETTE[i % PALETTE.length]);
             p.add("line", pts[0], pts[1]);
+            Samples over = predicted.get(c);
+            if (over != null) {
+                List<double[]> q = points(over, w[0], w[1], t0, rec.dt());
+                p.setColor(PREDICTED);
+                p.add("line", q.get(0), q.get(1));
+                p.setLegend("recorded\tpredicted (free run)", Plot.TOP_LEFT);
+            }
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (double v : pts[1]) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
             if (!(hi > lo)) { lo = Double.isFinite(lo) ? lo - 1 : -1; hi = lo + 2; }
@@ -72,7 +91,7 @@ final class TraceFigure {
             panels.add(p);
             subtitles.add(name + " (" + unit + ")");
         }
-        String head = String.format(Locale.ROOT, "%s · segment %s (%d of %d) · %.1f–%.1f ms", title, seg.name(), segment + 1, rec.segments().size(),
+        String head = String.format(Locale.ROOT, "%s%s · segment %s (%d of %d) · %.1f–%.1f ms", title, predicted.isEmpty() ? "" : " with the fit's prediction", seg.name(), segment + 1, rec.segments().size(),
                 t0 + w[0] * rec.dt(), t0 + w[1] * rec.dt());
         ImagePlus imp = stack(head, panels, subtitles);
         imp.setTitle(title);

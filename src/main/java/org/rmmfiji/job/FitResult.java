@@ -56,6 +56,9 @@ public final class FitResult {
         }
     }
 
+    /** The fraction of a segment's start dropped as the filters' transient before free runs are scored and written. */
+    public double dumpFraction() { return training.dump_fraction; }
+
     /** Which recording channel feeds which model voltage and current. */
     public ChannelMap channels() { return channels; }
 

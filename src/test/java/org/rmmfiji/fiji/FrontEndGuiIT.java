@@ -10,10 +10,8 @@ import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ import org.rmmfiji.model.Presets;
 
 /**
  * The front end on a screen (run by {@code .ci/run} under Xvfb; without a display it is skipped, and fails under CI):
- * ImageJ 1.x with the plugin jar in its plugins folder, as a user installs it. Open Recording shows the trace window;
+ * ImageJ 1.x on the drop-in {@code target/Fiji.app} that {@code mvn package} lays out, as a user installs it. Open Recording shows the trace window;
  * Fit RMM from its menu entry shows the plugin's dialog with that window as the recording, fits, and the macro
  * Recorder's line replays the same fit; the model builder's window shows a preset. Screenshots of the real windows go
  * to {@code target/gui/} (copied into {@code docs/} by {@code bench/update-readme-figures}) and are checked for content.
@@ -71,25 +69,12 @@ class FrontEndGuiIT {
             if (System.getenv("CI") != null) throw new AssertionError(why + "; CI must have one");
             assumeTrue(false, why);
         }
-        Path app = Files.createTempDirectory("rmm-gui-app");
-        Files.createDirectories(app.resolve("plugins"));
-        Path jar = pluginJar();
-        Files.copy(jar, app.resolve("plugins").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path app = Path.of("target", "Fiji.app").toAbsolutePath();       // the drop-in layout mvn package lays out
+        assertTrue(Files.isDirectory(app.resolve("plugins")), "no " + app + ": run mvn package (mvn verify does)");
         System.setProperty("plugins.dir", app.toString());
         Files.createDirectories(SHOTS);
         SwingUtilities.invokeAndWait(() -> new ImageJ(ImageJ.NO_SHOW));
         assertEquals("org.rmmfiji.fiji.Rmm_Bridge(\"fit\")", Menus.getCommands().get("Fit RMM"), "plugins.config of the installed jar gives the menu entry");
-    }
-
-    /** The jar {@code mvn package} built (failsafe runs after it). */
-    static Path pluginJar() throws Exception {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("target"), "RMM_Fiji-*.jar")) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (!n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar") && !n.endsWith("-tests.jar")) return p;
-            }
-        }
-        throw new AssertionError("no plugin jar in target/: run mvn package (mvn verify does)");
     }
 
     @Test
@@ -120,7 +105,7 @@ class FrontEndGuiIT {
         assertEquals(traceTitle, ((JTextField) fields.get("recording")).getText(), "the dialog takes the front trace window as the recording");
         Map<String, String> typed = new HashMap<>();
         typed.put("output_dir", first.toString());
-        typed.put("epochs", "10");
+        typed.put("epochs", "40");
         typed.put("snapshot_every", "1");
         typed.put("train_fraction", "0.75");
         typed.put("validation_fraction", "0.25");
@@ -144,9 +129,16 @@ class FrontEndGuiIT {
         String line = waitFor(() -> recordedLine(recorder), 300, "the recorded Fit RMM line");
         Path model = first.resolve("hh-excerpt.rmm.json");             // named after the window's file
         assertTrue(Files.exists(model), "the fit wrote " + model + "; the recorder says " + line);
-        for (String key : new String[] {"recording=[" + traceTitle + "]", "epochs=10", "seed=7", "preset=hh-lumped", "threads=1"})
+        for (String key : new String[] {"recording=[" + traceTitle + "]", "epochs=40", "seed=7", "preset=hh-lumped", "threads=1"})
             assertTrue(line.contains(key) || line.contains(key.replace("[", "").replace("]", "")), "the line records " + key + ": " + line);
         assertTrue(!line.contains("split="), "values left at their defaults are not recorded: " + line);
+        ImagePlus trace = WindowManager.getImage(traceTitle);
+        assertEquals(traceTitle, trace.getTitle());
+        int red = 0;
+        int[] rgb = (int[]) trace.getProcessor().convertToRGB().getPixels();
+        for (int px : rgb) if ((px & 0xffffff) == (TraceFigure.PREDICTED.getRGB() & 0xffffff)) red++;
+        assertTrue(red > 500, "the trace window shows the prediction over the recorded voltage (" + red + " red pixels)");
+        assertDrawn(screenshot(trace.getWindow(), "fit-overlay.png"), "the trace window with the prediction");
 
         IJ.runMacro(line.replace(first.toString(), replay.toString()));
         Path again = replay.resolve("hh-excerpt.rmm.json");
@@ -154,6 +146,85 @@ class FrontEndGuiIT {
         ModelFile a = ModelFiles.read(model), b = ModelFiles.read(again);
         assertEquals(org.rmmfiji.io.Json.GSON.toJson(a.parameters), org.rmmfiji.io.Json.GSON.toJson(b.parameters), "the replay gives the same model, bit for bit");
         assertEquals(Files.readString(first.resolve("hh-excerpt-metrics.csv")), Files.readString(replay.resolve("hh-excerpt-metrics.csv")));
+    }
+
+    @Test
+    @Order(4)
+    void cancelInTheLiveTrainingViewStopsWithinTwoSecondsAndKeepsTheBestSnapshot(@TempDir Path out) throws Exception {
+        assumeTrue(traceTitle != null, "needs the trace window of the first test");
+        java.util.Set<Window> before = new java.util.HashSet<>(List.of(Window.getWindows()));
+        IJ.doCommand("Fit RMM");
+        CommandDialog dialog = waitFor(() -> visibleDialog("Fit RMM"), 30, "the Fit RMM dialog");
+        Map<String, JComponent> fields = dialog.fields();
+        SwingUtilities.invokeAndWait(() -> {
+            ((JTextField) fields.get("recording")).setText(traceTitle);   // the front window is now the fit's plot
+            ((JTextField) fields.get("output_dir")).setText(out.toString());
+            ((JTextField) fields.get("epochs")).setText("5000");
+            ((JTextField) fields.get("snapshot_every")).setText("1");
+            ((JComboBox<?>) fields.get("preset")).setSelectedItem(Presets.HH_LUMPED);
+            dialog.ok.doClick();
+        });
+        Window progress = waitFor(() -> {
+            failOnErrorDialog("Fit RMM");
+            Window w = visibleWindow("Fit RMM", javax.swing.JDialog.class);
+            return w instanceof CommandDialog || before.contains(w) ? null : w;
+        }, 60, "the live training view");
+        waitFor(() -> labelStartingWith(progress, "snapshot ") != null ? Boolean.TRUE : null, 120, "a scored snapshot");
+        javax.swing.JButton cancel = button(progress, "Cancel");
+        assertNotNull(cancel, "the live training view has a Cancel button");
+        long clicked = System.nanoTime();
+        SwingUtilities.invokeAndWait(cancel::doClick);
+        Path model = out.resolve("hh-excerpt.rmm.json");
+        waitFor(() -> Files.exists(model) ? Boolean.TRUE : null, 30, "the model file of the cancelled fit");
+        double seconds = (System.nanoTime() - clicked) / 1e9;
+        assertTrue(seconds <= 2.0, "Cancel stopped the fit and wrote its best snapshot within 2 s: " + seconds + " s");
+        assertTrue(Files.readString(model).contains("\"stopped\": \"cancelled\""), "the model file says the fit was cancelled");
+        ModelFiles.read(model);                                   // and it is a model file that reads back
+    }
+
+    @Test
+    @Order(5)
+    void aFileThatIsNotThereGetsAnErrorDialogNamingItNotAStackTrace(@TempDir Path out) throws Exception {
+        Path missing = out.resolve("no-such-cell.abf");
+        IJ.doCommand("Fit RMM");
+        CommandDialog dialog = waitFor(() -> visibleDialog("Fit RMM"), 30, "the Fit RMM dialog");
+        SwingUtilities.invokeAndWait(() -> {
+            ((JTextField) dialog.fields().get("recording")).setText("");
+            ((JTextField) dialog.fields().get("recording_file")).setText(missing.toString());
+            ((JTextField) dialog.fields().get("output_dir")).setText(out.toString());
+            dialog.ok.doClick();
+        });
+        Window error = waitFor(() -> visibleWindow("Fit RMM", ij.gui.MessageDialog.class), 30, "an error dialog");
+        String said = text(error);
+        assertTrue(said.contains("no-such-cell.abf"), "the dialog names the file: " + said);
+        assertTrue(!said.contains("Exception") && !said.contains("at org."), "no stack trace: " + said);
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            assertEquals(0, files.count(), "nothing was written");
+        }
+        SwingUtilities.invokeAndWait(error::dispose);
+    }
+
+    private static String labelStartingWith(java.awt.Container c, String prefix) {
+        for (Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JLabel && ((javax.swing.JLabel) k).getText() != null && ((javax.swing.JLabel) k).getText().startsWith(prefix))
+                return ((javax.swing.JLabel) k).getText();
+            if (k instanceof java.awt.Container) {
+                String t = labelStartingWith((java.awt.Container) k, prefix);
+                if (t != null) return t;
+            }
+        }
+        return null;
+    }
+
+    private static javax.swing.JButton button(java.awt.Container c, String text) {
+        for (Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JButton && text.equals(((javax.swing.JButton) k).getText())) return (javax.swing.JButton) k;
+            if (k instanceof java.awt.Container) {
+                javax.swing.JButton b = button((java.awt.Container) k, text);
+                if (b != null) return b;
+            }
+        }
+        return null;
     }
 
     @Test
@@ -188,8 +259,11 @@ class FrontEndGuiIT {
     /** ImageJ's error dialog, if one is open, fails the test with what it says. */
     private static void failOnErrorDialog(String title) {
         for (Window w : Window.getWindows())
-            if (w instanceof ij.gui.MessageDialog && w.isShowing() && title.equals(((ij.gui.MessageDialog) w).getTitle()))
-                throw new AssertionError("an error dialog: " + text(w) + "; the Log says: " + IJ.getLog());
+            if (w instanceof ij.gui.MessageDialog && w.isShowing() && title.equals(((ij.gui.MessageDialog) w).getTitle())) {
+                String said = text(w);
+                w.dispose();                                       // so that the next test does not find it
+                throw new AssertionError("an error dialog: " + said + "; the Log says: " + IJ.getLog());
+            }
     }
 
     private static String text(java.awt.Container c) {
