@@ -29,6 +29,7 @@ final class Help {
         COMMAND_CLASSES.put("Batch Fit", org.rmmfiji.fiji.BatchFitCommand.class);
         COMMAND_CLASSES.put("Merge Batch Results", org.rmmfiji.fiji.MergeBatchCommand.class);
         COMMAND_CLASSES.put("Design Stimulus", org.rmmfiji.fiji.DesignStimulusCommand.class);
+        COMMAND_CLASSES.put("Model Builder", org.rmmfiji.fiji.ModelBuilderCommand.class);
         COMMAND_CLASSES.put("About RMM", org.rmmfiji.fiji.AboutCommand.class);
     }
 

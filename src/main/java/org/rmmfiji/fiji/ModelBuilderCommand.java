@@ -1,7 +1,6 @@
 package org.rmmfiji.fiji;
 
 import java.awt.GraphicsEnvironment;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 /**
  * Model Builder: a window that edits an architecture ({@link ModelBuilderPanel}) and hands it to Fit RMM. It needs a
@@ -23,17 +21,22 @@ import org.scijava.widget.FileWidget;
 public class ModelBuilderCommand extends ContextCommand {
     static final String TITLE = "RMM Model Builder";
 
-    @Parameter(label = "Spec file to open (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
-    private File spec_file;
+    @Parameter private org.scijava.log.LogService log;
+
+    /** Text, not a File: SciJava cancels a headless run silently when a File input is left unset (see the conventions). */
+    @Parameter(label = "Spec file to open (optional)", required = false, persist = false)
+    private String spec_file = "";
 
     @Override
     public void run() {
         if (GraphicsEnvironment.isHeadless()) {
-            cancel("The model builder needs a screen. Headless, write the architecture as a spec file (a fit writes its own "
-                    + "NAME.rmmspec.json to start from) and pass it to Fit RMM as spec_file.");
+            String why = "Model Builder: it needs a screen. Headless, write the architecture as a spec file (a fit writes its own "
+                    + "NAME.rmmspec.json to start from) and pass it to Fit RMM as spec_file.";
+            log.error(why);
+            cancel(why);
             return;
         }
-        SwingUtilities.invokeLater(() -> open(spec_file == null ? null : spec_file.toPath()));
+        SwingUtilities.invokeLater(() -> open(spec_file == null || spec_file.isBlank() ? null : Path.of(spec_file.trim())));
     }
 
     /** Opens the builder window (on the event thread); Fit hands the saved spec to the Fit RMM dialog. */

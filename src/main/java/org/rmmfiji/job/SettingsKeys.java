@@ -32,6 +32,7 @@ public final class SettingsKeys {
         COMMANDS.put("Batch Fit", BatchSettings.class);
         COMMANDS.put("Merge Batch Results", MergeBatchSettings.class);
         COMMANDS.put("Design Stimulus", DesignStimulusSettings.class);
+        COMMANDS.put("Model Builder", ModelBuilderSettings.class);
         COMMANDS.put("About RMM", NoKeys.class);
     }
 

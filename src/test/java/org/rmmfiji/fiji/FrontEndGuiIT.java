@@ -91,8 +91,9 @@ class FrontEndGuiIT {
 
     @Test
     @Order(2)
-    void fitFromTheMenuRecordsAMacroLineThatReplaysTheSameFit(@TempDir Path first, @TempDir Path replay) throws Exception {
+    void fitFromTheMenuRecordsAMacroLineThatReplaysTheSameFit() throws Exception {
         assumeTrue(traceTitle != null, "needs the trace window of the test before");
+        Path first = fresh(SHOTS.resolve("fit")), replay = fresh(SHOTS.resolve("fit-replay"));   // relative: the screenshot shows no machine path
         IJ.run("Record...");
         Recorder recorder = waitFor(Recorder::getInstance, 10, "the macro Recorder window");
         CommandInfo info = new Context(CommandService.class).service(CommandService.class).getCommand(FitRmmCommand.class);
@@ -243,6 +244,13 @@ class FrontEndGuiIT {
         assertTrue(panel.status().endsWith(" parameters"), panel.status());
         assertDrawn(screenshot(frame[0], "model-builder.png"), "the model builder");
         SwingUtilities.invokeAndWait(frame[0]::dispose);
+    }
+
+    private static Path fresh(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(f);
+        }
+        return Files.createDirectories(dir);
     }
 
     private static String recordedLine(Recorder r) {
