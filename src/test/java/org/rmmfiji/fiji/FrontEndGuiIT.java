@@ -119,11 +119,7 @@ class FrontEndGuiIT {
         assertTrue(fields.get("overwrite") instanceof JCheckBox, "booleans are checkboxes");
         assertDrawn(screenshot(dialog, "fit-dialog.png"), "the Fit RMM dialog");
         SwingUtilities.invokeAndWait(dialog.ok::doClick);
-        Window progress = waitFor(() -> {
-            failOnErrorDialog("Fit RMM");
-            Window w = visibleWindow("Fit RMM", javax.swing.JDialog.class);
-            return w instanceof CommandDialog ? null : w;
-        }, 60, "the live training view");
+        Window progress = liveTrainingView(java.util.Set.of());
         Thread.sleep(1500);
         if (progress.isShowing()) screenshot(progress, "fit-progress.png");      // a short fit may be over already
 
@@ -165,11 +161,7 @@ class FrontEndGuiIT {
             ((JComboBox<?>) fields.get("preset")).setSelectedItem(Presets.HH_LUMPED);
             dialog.ok.doClick();
         });
-        Window progress = waitFor(() -> {
-            failOnErrorDialog("Fit RMM");
-            Window w = visibleWindow("Fit RMM", javax.swing.JDialog.class);
-            return w instanceof CommandDialog || before.contains(w) ? null : w;
-        }, 60, "the live training view");
+        Window progress = liveTrainingView(before);
         waitFor(() -> labelStartingWith(progress, "snapshot ") != null ? Boolean.TRUE : null, 120, "a scored snapshot");
         javax.swing.JButton cancel = button(progress, "Cancel");
         assertNotNull(cancel, "the live training view has a Cancel button");
@@ -203,6 +195,15 @@ class FrontEndGuiIT {
             assertEquals(0, files.count(), "nothing was written");
         }
         SwingUtilities.invokeAndWait(error::dispose);
+    }
+
+    /** The Fit window a new fit opens (not one of {@code before}); an error dialog instead fails the test with its text. */
+    private static Window liveTrainingView(java.util.Set<Window> before) throws InterruptedException {
+        return waitFor(() -> {
+            failOnErrorDialog("Fit RMM");
+            Window w = visibleWindow("Fit RMM", javax.swing.JDialog.class);
+            return w instanceof CommandDialog || before.contains(w) ? null : w;
+        }, 60, "the live training view");
     }
 
     private static String labelStartingWith(java.awt.Container c, String prefix) {
