@@ -202,7 +202,7 @@ class FrontEndGuiIT {
         return waitFor(() -> {
             failOnErrorDialog("Fit RMM");
             Window w = visibleWindow("Fit RMM", javax.swing.JDialog.class);
-            return w instanceof CommandDialog || before.contains(w) ? null : w;
+            return w == null || w instanceof CommandDialog || before.contains(w) ? null : w;
         }, 60, "the live training view");
     }
 
