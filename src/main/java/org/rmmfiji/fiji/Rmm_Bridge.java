@@ -51,6 +51,9 @@ public class Rmm_Bridge implements PlugIn {
         register("about", AboutCommand.class, "About RMM");
     }
 
+    /** Commands whose own window takes their settings (or that have none): no dialog before them. */
+    private static final java.util.Set<String> WINDOW_IS_THE_DIALOG = java.util.Set.of("builder", "about");
+
     private static void register(String arg, Class<? extends Command> type, String title) {
         COMMANDS.put(arg, type);
         TITLES.put(arg, title);
@@ -75,7 +78,7 @@ public class Rmm_Bridge implements PlugIn {
         try {
             Module module = ms.createModule(info);
             Map<String, String> pairs = null;
-            if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless()) {
+            if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless() && !WINDOW_IS_THE_DIALOG.contains(key)) {
                 pairs = CommandDialog.ask(title, info, module);
                 if (pairs == null) return;                       // the user cancelled the dialog
             } else if (options != null) pairs = keysOf(info, SettingsKeys.macroPairs(options));
