@@ -78,7 +78,8 @@ public class Rmm_Bridge implements PlugIn {
         try {
             Module module = ms.createModule(info);
             Map<String, String> pairs = null;
-            if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless() && !WINDOW_IS_THE_DIALOG.contains(key)) {
+            if (fromMenu && WINDOW_IS_THE_DIALOG.contains(key)) pairs = Map.of();   // every input at its default, no dialog
+            else if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless()) {
                 pairs = CommandDialog.ask(title, info, module);
                 if (pairs == null) return;                       // the user cancelled the dialog
             } else if (options != null) pairs = keysOf(info, SettingsKeys.macroPairs(options));
