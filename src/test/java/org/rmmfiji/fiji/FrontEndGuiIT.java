@@ -232,8 +232,8 @@ class FrontEndGuiIT {
     @Test
     @Order(3)
     void theModelBuilderWindowShowsAPreset() throws Exception {
-        JFrame[] frame = new JFrame[1];
-        SwingUtilities.invokeAndWait(() -> frame[0] = ModelBuilderCommand.open(null));
+        IJ.doCommand("Model Builder");                      // its menu entry: the window, no dialog before it
+        JFrame[] frame = {(JFrame) waitFor(() -> visibleWindow(ModelBuilderCommand.TITLE, JFrame.class), 30, "the model builder window")};
         ModelBuilderPanel panel = (ModelBuilderPanel) frame[0].getContentPane();
         SwingUtilities.invokeAndWait(() -> {
             panel.neurons.setText("LP");
