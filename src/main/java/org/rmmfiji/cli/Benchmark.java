@@ -34,13 +34,15 @@ import org.rmmfiji.train.TrainingData;
 import org.rmmfiji.train.TrainingSettings;
 
 /**
- * {@code benchmark [--data DIR] [--epochs N]}: the training engine against the Python peers, in one run on one
+ * {@code benchmark [--data DIR] [--epochs N] [--long-data-only]}: the training engine against the Python peers, in one run on one
  * machine, for the authors' LP–PD model on ≈ 1 M samples of pd-lp and the HH models on ≈ 1 M samples of hh:
  * <ul>
  * <li>teacher-forcing throughput (sample-epochs per second, the median epoch after the first) on 1 and 2 threads,
  * with the fastest kernels this JVM has and with the plain-Java ones a stock Fiji runs, and the final epoch's loss;</li>
  * <li>the numpy and PyTorch peers (bench/*.py, the authors' algorithm on the regressors this run exported) on 1 and
  * 2 threads, with their final losses, and the ratios;</li>
+ * <li>lp-pd's throughput against training data length, out to an hour of data in a JVM of 2 GB max heap
+ * ({@link LongDataBenchmark}), with the feature store each length used and its peak heap;</li>
  * <li>a multiple-shooting epoch against a teacher-forcing epoch;</li>
  * <li>free-run speed as a real-time factor: one trajectory on one thread, and many lanes on every core;</li>
  * <li>the peak heap.</li>
@@ -52,7 +54,7 @@ final class Benchmark {
     private Benchmark() {}
 
     /** One model on one dataset's training data (≈ 1 M samples). */
-    private static final class Case {
+    static final class Case {
         final String preset;
         final Recording rec;
         final Dataset dataset;
@@ -78,7 +80,7 @@ final class Benchmark {
     }
 
     /** What one training run measured. */
-    private static final class Run {
+    static final class Run {
         final String preset;
         final double rate;
         final double epochSeconds;
@@ -101,14 +103,30 @@ final class Benchmark {
     static int run(String[] args) throws Exception {
         Path data = Paths.get("datasets");
         int epochs = 4;
+        boolean longDataOnly = false;
+        double longDataPoint = Double.NaN;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--data") && i + 1 < args.length) data = Paths.get(args[++i]);
             else if (args[i].equals("--epochs") && i + 1 < args.length) epochs = Integer.parseInt(args[++i]);
-            else { System.err.println("usage: benchmark [--data DIR] [--epochs N]   (N ≥ 2: the first epoch warms the JIT up)"); return 2; }
+            else if (args[i].equals("--long-data-only")) longDataOnly = true;
+            else if (args[i].equals("--long-data-point") && i + 1 < args.length) longDataPoint = Double.parseDouble(args[++i]);
+            else {
+                System.err.println("usage: benchmark [--data DIR] [--epochs N] [--long-data-only]   (N ≥ 2: the first epoch warms the JIT up; "
+                        + "--long-data-only: just the 1, 10 and 60 min lines)");
+                return 2;
+            }
         }
         if (epochs < 2) { System.err.println("benchmark: --epochs must be at least 2 (the first epoch warms the JIT up)"); return 2; }
+        if (!Double.isNaN(longDataPoint)) return LongDataBenchmark.runPoint(longDataPoint, data, epochs);    // a child JVM of the run below
         REPORT.setLength(0);
         line(Machine.describe());
+        if (longDataOnly) {
+            dataset(NamedDatasets.PD_LP, data);
+            line("");
+            line("lp-pd, " + Kernels.best().name() + ", 2 threads, against training data length:");
+            LongDataBenchmark.run(data, epochs, Benchmark::line);
+            return 0;
+        }
         Recording pdLp = dataset(NamedDatasets.PD_LP, data), hh = dataset(NamedDatasets.HH, data);
         // pd-lp: the first 100 s for training (≈ 1 M samples at 10 kHz); hh: the first 50 s of its training segment (1 M at 20 kHz)
         Case lpPd = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, 100.0 / 220, 20.0 / 220), List.of("LP"), List.of("PD"),
@@ -176,18 +194,18 @@ final class Benchmark {
 
         line("");
         line("lp-pd, " + Kernels.best().name() + ", 2 threads, against training data length:");
-        BenchmarkPlot.Series byLength = new BenchmarkPlot.Series(Kernels.best().name() + ", 2 threads");
+        BenchmarkPlot.Series byLength = new BenchmarkPlot.Series(Kernels.best().name() + ", 2 threads (from 1 min: " + LongDataBenchmark.HEAP_MB + " MB heap)");
         for (double seconds : new double[] {10, 30, 100, 180}) {
             Case part = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, seconds / 220, 20.0 / 220), lpPd.neurons, lpPd.inputs, lpPd.voltages, lpPd.currents);
             Run r = teacherForcing(part, epochs, 2);
             line(String.format(Locale.ROOT, "  %5.0f s (%.2f M samples): %6.2f M", seconds, r.rate * r.epochSeconds / 1e6, r.rate / 1e6));
             byLength.add(r.rate * r.epochSeconds / 1e6, r.rate / 1e6);
         }
-        int width = 3;                      // v, u, the target, then every bank's states (TeacherForcingFeatures' rows)
-        for (Edge e : exported.edges()) width += e.bank().size();
-        line(String.format(Locale.ROOT, "  (an hour at 10 kHz, 36 M samples, needs its features in memory: 36 M × %d float32 columns ≈ %.1f GB for lp-pd; not run)",
-                width, 36e6 * width * 4 / 1e9));
-        BenchmarkPlot.write(bySize, List.of(byLength), Paths.get("target", "bench", "benchmark.png"));
+        BenchmarkPlot.Series ownHeap = new BenchmarkPlot.Series("in memory, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap");
+        List<LongDataBenchmark.Point> longer = LongDataBenchmark.run(data, epochs, Benchmark::line);
+        for (LongDataBenchmark.Point p : longer)
+            (p.heapGivenMb == LongDataBenchmark.HEAP_MB ? byLength : ownHeap).add(p.samples / 1e6, p.rate / 1e6);
+        BenchmarkPlot.write(bySize, List.of(byLength, ownHeap), Paths.get("target", "bench", "benchmark.png"));
 
         line("");
         Run ms = multipleShooting(lpPd, 2);
@@ -223,7 +241,7 @@ final class Benchmark {
         return CsvRecordings.read(csv);
     }
 
-    private static Run teacherForcing(Case c, int epochs, int threads) {
+    static Run teacherForcing(Case c, int epochs, int threads) {
         TrainingSettings s = new TrainingSettings(Presets.get(c.preset).defaults());   // the preset's batches, Adam and ρ
         s.epochs = epochs;
         return train(c, new TeacherForcingTrainer(), s, threads);

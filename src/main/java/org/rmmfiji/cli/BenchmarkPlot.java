@@ -32,8 +32,9 @@ final class BenchmarkPlot {
         new java.awt.Color(0, 140, 0), java.awt.Color.MAGENTA, java.awt.Color.ORANGE, java.awt.Color.GRAY, java.awt.Color.CYAN};
 
     static void write(List<Series> bySize, List<Series> byLength, Path png) throws IOException {
-        ImagePlus left = plot("Teacher forcing against model size", "parameters", bySize).getImagePlus();
-        ImagePlus right = plot("Teacher forcing against data length (lp-pd)", "training samples (M)", byLength).getImagePlus();
+        ImagePlus left = plot("Teacher forcing against model size", "parameters", bySize, false).getImagePlus();
+        // lengths from seconds to an hour of data: a log axis keeps the short ones apart
+        ImagePlus right = plot("Teacher forcing against data length (lp-pd)", "training samples (M)", byLength, true).getImagePlus();
         java.awt.image.BufferedImage both = new java.awt.image.BufferedImage(left.getWidth() + right.getWidth(),
                 Math.max(left.getHeight(), right.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = both.createGraphics();
@@ -47,11 +48,16 @@ final class BenchmarkPlot {
         Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Plot plot(String title, String xLabel, List<Series> series) {
+    private static Plot plot(String title, String xLabel, List<Series> series, boolean logX) {
         Plot p = new Plot(title, xLabel, "M sample-epochs/s");
-        double xMax = 1e-9, yMax = 1e-9;
-        for (Series s : series) for (double[] q : s.points) { xMax = Math.max(xMax, q[0]); yMax = Math.max(yMax, q[1]); }
-        p.setLimits(0, xMax * 1.1, 0, yMax * 1.15);
+        double xMin = Double.POSITIVE_INFINITY, xMax = 1e-9, yMax = 1e-9;
+        for (Series s : series) for (double[] q : s.points) { xMin = Math.min(xMin, q[0]); xMax = Math.max(xMax, q[0]); yMax = Math.max(yMax, q[1]); }
+        if (logX && xMin < xMax) {
+            p.setLogScaleX();
+            p.setLimits(xMin / 1.5, xMax * 1.5, 0, yMax * 1.15);
+        } else {
+            p.setLimits(0, xMax * 1.1, 0, yMax * 1.15);
+        }
         StringBuilder legend = new StringBuilder();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);

@@ -64,9 +64,12 @@ public final class Rng {
     }
 
     /** Fisher–Yates shuffle of an index array. */
-    public void shuffle(int[] a) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = nextInt(i + 1);
+    public void shuffle(int[] a) { shuffle(a, 0, a.length); }
+
+    /** Fisher–Yates shuffle of a[from, to); on the whole array it draws exactly what {@link #shuffle(int[])} draws. */
+    public void shuffle(int[] a, int from, int to) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + nextInt(i - from + 1);
             int t = a[i]; a[i] = a[j]; a[j] = t;
         }
     }

@@ -69,7 +69,7 @@ public final class ClosedLoopTrainer implements Trainer {
         Network net = ctx.net;
         TrainingSettings s = ctx.settings;
         if (!net.normalised())
-            TeacherForcingFeatures.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction).applyRanges(net);
+            ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction).applyRanges(net);
         int S = shotSamples(s, net.dt());
         Shots shots = Shots.cut(net, ctx.data.dataset().train(), ctx.data.channels(), S, s.dump_fraction);
         int nShots = shots.count();

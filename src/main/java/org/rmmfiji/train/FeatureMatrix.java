@@ -36,6 +36,47 @@ final class FeatureMatrix {
 
     double get(int row, int col) { return chunks[row / CHUNK_ROWS][(row % CHUNK_ROWS) * width + col]; }
 
+    /**
+     * Writes columns [col, col+cols) of rows [row0, row0+n) from feature-major values (column col+q of row row0+t
+     * from {@code values[q*stride + t]}), rounded to float32 as {@link #set} rounds them. The ranges are left alone:
+     * a streamed block's rows are a part of the data, whose ranges were taken over all of it.
+     */
+    void putColumns(int row0, int n, int col, int cols, double[] values, int stride) {
+        for (int t = 0; t < n; t++) {
+            int r = row0 + t;
+            float[] ch = chunks[r / CHUNK_ROWS];
+            int base = (r % CHUNK_ROWS) * width + col;
+            for (int q = 0; q < cols; q++) ch[base + q] = (float) values[q * stride + t];
+        }
+    }
+
+    /** Writes float32 rows into a matrix's storage: n rows from {@code at}, a row every {@code stride} values; returns how many it wrote. */
+    interface RowWriter { int write(float[] rows, int at, int stride, int n); }
+
+    /**
+     * Fills columns [col, …) of rows [row0, row0+n) from a writer that writes whole rows of them, straight into the
+     * matrix's storage (no intermediate copy). The ranges are left alone, as in {@link #putColumns}.
+     */
+    void putRows(int row0, int n, int col, RowWriter writer) {
+        for (int done = 0; done < n; ) {
+            int r = row0 + done;
+            int inChunk = Math.min(n - done, CHUNK_ROWS - r % CHUNK_ROWS);
+            int wrote = writer.write(chunks[r / CHUNK_ROWS], (r % CHUNK_ROWS) * width + col, width, inChunk);
+            if (wrote != inChunk) throw new IllegalStateException("a row writer wrote " + wrote + " of " + inChunk + " rows");
+            done += inChunk;
+        }
+    }
+
+    /** Moves rows idx[from], …, idx[from+n−1] to rows 0 … n−1 (through a copy, as the two may overlap). */
+    void moveToFront(int[] idx, int from, int n) {
+        float[] moved = new float[n * width];
+        for (int t = 0; t < n; t++) {
+            int r = idx[from + t];
+            System.arraycopy(chunks[r / CHUNK_ROWS], (r % CHUNK_ROWS) * width, moved, t * width, width);
+        }
+        for (int t = 0; t < n; t++) System.arraycopy(moved, t * width, chunks[t / CHUNK_ROWS], (t % CHUNK_ROWS) * width, width);
+    }
+
     /** The median of one column over every row (the lower middle value for an even count). */
     double median(int col) {
         float[] values = new float[rows];

@@ -2,22 +2,21 @@ package org.rmmfiji.train;
 
 import java.util.List;
 
-import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Segment;
-import org.rmmfiji.model.Current;
+import org.rmmfiji.math.Rng;
 import org.rmmfiji.model.Edge;
 import org.rmmfiji.model.FilterStateStream;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.sim.ChannelMap;
-import org.rmmfiji.sim.FreeRun;
 
 /**
  * Teacher forcing turns the fit into a static regression: filter states are computed once from the measured
  * voltages (per segment: DC start, one warm-up pass, a second pass whose first ≈4.6 τ_max are dropped),
- * and the target is the finite difference (v[k+1] − v[k])/δ. States are streamed sample by sample into the
- * feature matrices; no full-length double copy of the recording is made.
+ * and the target is the finite difference (v[k+1] − v[k])/δ. This store holds every row in memory (float32), and an
+ * epoch shuffles all of them; states are streamed sample by sample into the feature matrices, and no full-length
+ * double copy of the recording is made.
  */
-final class TeacherForcingFeatures {
+final class TeacherForcingFeatures implements FeatureStore {
     /** Samples of filter states streamed at a time. */
     private static final int CHUNK = 4096;
 
@@ -25,36 +24,28 @@ final class TeacherForcingFeatures {
     /** Column offset of each edge's states in its post neuron's matrix. */
     final int[] edgeColumn;
     final int samples;
+    final FeatureLayout layout;
+    /** The epochs' order of the rows, shuffled again (in place) at the start of every epoch. */
+    private int[] order;
 
-    private TeacherForcingFeatures(FeatureMatrix[] perNeuron, int[] edgeColumn, int samples) {
+    private TeacherForcingFeatures(FeatureMatrix[] perNeuron, FeatureLayout layout) {
         this.perNeuron = perNeuron;
-        this.edgeColumn = edgeColumn;
-        this.samples = samples;
+        this.layout = layout;
+        this.edgeColumn = layout.edgeColumn;
+        this.samples = layout.rows;
     }
 
     static TeacherForcingFeatures build(Network net, List<Segment> segments, ChannelMap map, double dumpFraction) {
-        if (segments.isEmpty()) throw new InvalidInputException("there is no training data (the training part of the split is empty)");
-        int k0 = FreeRun.transientSamples(net, dumpFraction);
+        return build(net, segments, map, FeatureLayout.of(net, segments, dumpFraction));
+    }
+
+    static TeacherForcingFeatures build(Network net, List<Segment> segments, ChannelMap map, FeatureLayout layout) {
+        int k0 = layout.transientSamples;
         int m = net.modelledCount();
         List<Edge> edges = net.edges();
-        int[] edgeColumn = new int[edges.size()];
-        int[] width = new int[m];
-        java.util.Arrays.fill(width, FeatureMatrix.STATES);
-        for (int e = 0; e < edges.size(); e++) {
-            Edge edge = edges.get(e);
-            edgeColumn[e] = width[edge.post()];
-            width[edge.post()] += edge.bank().size();
-        }
-        int total = 0;
-        for (Segment s : segments) {
-            int usable = s.length() - 1 - k0;
-            if (usable < 1)
-                throw new InvalidInputException("training segment " + s.name() + " has " + s.length() + " samples, fewer than the "
-                        + (k0 + 2) + " needed to warm up the filters (≈4.6 τ_max = " + String.format("%.1f", k0 * net.dt()) + " ms) and take one step");
-            total += usable;
-        }
+        int total = layout.rows;
         FeatureMatrix[] fm = new FeatureMatrix[m];
-        for (int i = 0; i < m; i++) fm[i] = new FeatureMatrix(width[i], total);
+        for (int i = 0; i < m; i++) fm[i] = new FeatureMatrix(layout.width[i], total);
         double dt = net.dt();
         int row0 = 0;
         for (Segment s : segments) {
@@ -76,7 +67,7 @@ final class TeacherForcingFeatures {
                 FilterStateStream stream = new FilterStateStream(edge.bank(), s.backing(map.voltageChannel(edge.pre())), s.offset(), len);
                 stream.skip(k0);
                 FeatureMatrix f = fm[edge.post()];
-                int col = edgeColumn[e];
+                int col = layout.edgeColumn[e];
                 double[] chunk = new double[nStates * CHUNK];
                 while (stream.position() < len - 1) {
                     int r0 = row0 + stream.position() - k0;
@@ -88,28 +79,36 @@ final class TeacherForcingFeatures {
             }
             row0 += len - 1 - k0;
         }
-        return new TeacherForcingFeatures(fm, edgeColumn, total);
+        return new TeacherForcingFeatures(fm, layout);
     }
 
-    /**
-     * Fits every current's input normalisation to the training ranges, and gives every current the median
-     * training voltage of its neuron (a leak whose reversal the spec leaves unset starts there).
-     */
-    void applyRanges(Network net) {
-        List<Edge> edges = net.edges();
-        double[] median = new double[perNeuron.length];
-        for (int i = 0; i < median.length; i++) median[i] = perNeuron[i].median(FeatureMatrix.V);
-        for (int e = 0; e < edges.size(); e++) {
-            Edge edge = edges.get(e);
-            FeatureMatrix f = perNeuron[edge.post()];
-            int n = edge.bank().size(), col = edgeColumn[e];
-            double[] xMin = java.util.Arrays.copyOfRange(f.min, col, col + n);
-            double[] xMax = java.util.Arrays.copyOfRange(f.max, col, col + n);
-            for (Current c : edge.currents()) {
-                c.setInputRanges(f.min[FeatureMatrix.V], f.max[FeatureMatrix.V], xMin, xMax);
-                c.initialiseFromData(net.parameters(), median[edge.post()]);
-            }
+    @Override public FeatureLayout layout() { return layout; }
+
+    @Override
+    public FeatureRanges ranges() {
+        int m = perNeuron.length;
+        double[][] min = new double[m][], max = new double[m][];
+        double[] median = new double[m];
+        for (int i = 0; i < m; i++) {
+            min[i] = perNeuron[i].min;
+            max[i] = perNeuron[i].max;
+            median[i] = perNeuron[i].median(FeatureMatrix.V);
         }
-        net.markNormalised();
+        return new FeatureRanges(layout, min, max, median);
+    }
+
+    @Override
+    public void startEpoch(Rng rng) {
+        if (order == null) {
+            order = new int[samples];
+            for (int k = 0; k < samples; k++) order[k] = k;
+        }
+        rng.shuffle(order);
+    }
+
+    @Override
+    public <W> BatchRows rows(int from, int count, ParallelTiles<W> tiles) {
+        if (order == null) throw new IllegalStateException("rows asked for before the first epoch");
+        return new BatchRows(perNeuron, order, from);
     }
 }

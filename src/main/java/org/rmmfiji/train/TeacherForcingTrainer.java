@@ -10,7 +10,9 @@ import org.rmmfiji.model.Network;
 /**
  * Teacher forcing as the authors train: regress dv/dt on measured v and precomputed filter states,
  * L = Σ_i mean_k (c_i⁻¹(u_i − Σ_j ψ_ij) − Δv_i/δ)² + ρ R(θ), Adam on shuffled mini-batches of single samples
- * (the last partial batch dropped). Snapshots are scored by free runs on the validation segments.
+ * (the last partial batch dropped). Snapshots are scored by free runs on the validation segments. The rows come from a
+ * {@link FeatureStore}: all of them in memory, shuffled together every epoch, or, for data too long for the heap,
+ * blocks recomputed every epoch from stored filter states, visited in a random order and shuffled inside each block.
  *
  * <p>Reproducibility: a mini-batch is cut into fixed tiles of {@value #TILE} samples; each tile's gradient goes
  * to its own buffer and the buffers are summed in tile order, so the result does not depend on the number of
@@ -25,38 +27,45 @@ public final class TeacherForcingTrainer implements Trainer {
 
     @Override public int epochs(TrainingSettings s) { return s.epochs; }
 
+    /**
+     * Whether teacher forcing on these data, in this JVM, streams its rows (they would take too much of the heap)
+     * rather than holding them all in memory.
+     */
+    public static boolean streamsFeatures(Network net, TrainingData data, double dumpFraction) {
+        return FeatureStorePolicy.AUTOMATIC.streams(FeatureLayout.of(net, data.dataset().train(), dumpFraction));
+    }
+
     @Override
     public StopReason train(TrainingContext ctx) {
         Network net = ctx.net;
         TrainingSettings s = ctx.settings;
         ctx.listener.message("Computing filter states of " + ctx.data.dataset().train().size() + " training segment(s)…");
-        TeacherForcingFeatures f = TeacherForcingFeatures.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction);
+        FeatureStore f = ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction);
         if (!net.normalised()) f.applyRanges(net);
-        ctx.history.samples = f.samples;
+        int n = f.layout().rows;
+        ctx.history.samples = n;
         double[] p = net.parameters();
         Adam adam = new Adam(net.store(), s.learning_rate, s.beta1, s.beta2);
         Rng rng = new Rng(s.seed ^ 0x5DEECE66DL);
-        int n = f.samples;
         int batch = Math.min(s.batch_size, n);
+        if (f instanceof StreamedFeatures) ctx.listener.message(((StreamedFeatures) f).describe(batch));
         int batches = n / batch;
         int tilesPerBatch = (batch + TILE - 1) / TILE;
         double[][] tileGrad = new double[tilesPerBatch][p.length];
         double[] tileLoss = new double[tilesPerBatch];
         double[] grad = new double[p.length];
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) order[k] = k;
         int threads = Math.min(s.threads, tilesPerBatch);
         List<Worker> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) workers.add(new Worker(net, f));
+        for (int w = 0; w < threads; w++) workers.add(new Worker(net, f.layout()));
         try (ParallelTiles<Worker> tiles = new ParallelTiles<>(workers, "rmm-teacher-forcing")) {
             for (int epoch = 1; epoch <= s.epochs; epoch++) {
                 long e0 = System.nanoTime();
-                rng.shuffle(order);
+                f.startEpoch(rng);
                 double epochLoss = 0;
                 for (int b = 0; b < batches; b++) {
                     if (ctx.cancel.isCancelled()) return StopReason.CANCELLED;
-                    int from = b * batch;
-                    tiles.run(tilesPerBatch, (w, t) -> w.tile(order, from, batch, t, tileGrad[t], tileLoss, p));
+                    BatchRows rows = f.rows(b * batch, batch, tiles);
+                    tiles.run(tilesPerBatch, (w, t) -> w.tile(rows, batch, t, tileGrad[t], tileLoss, p));
                     double loss = ParallelTiles.sumInOrder(tilesPerBatch, tileGrad, tileLoss, grad);
                     loss += s.l2 * net.regularization(p, grad, s.l2) + net.penalty(p, grad);
                     if (!Double.isFinite(loss)) {
@@ -77,7 +86,7 @@ public final class TeacherForcingTrainer implements Trainer {
     /** One thread's scratch space and the per-tile computation. */
     static final class Worker {
         final Network net;
-        final TeacherForcingFeatures f;
+        final FeatureLayout layout;
         final Edge.Workspace[] ews;
         final double[][] x;
         /** Every column of one neuron's feature rows for the tile, feature-major; v, u, target and x are slices of it. */
@@ -85,9 +94,9 @@ public final class TeacherForcingTrainer implements Trainer {
         final double[] v = new double[TILE], u = new double[TILE], target = new double[TILE];
         final double[] psi = new double[TILE], dPsi = new double[TILE];
 
-        Worker(Network net, TeacherForcingFeatures f) {
+        Worker(Network net, FeatureLayout layout) {
             this.net = net;
-            this.f = f;
+            this.layout = layout;
             List<Edge> edges = net.edges();
             ews = new Edge.Workspace[edges.size()];
             x = new double[edges.size()][];
@@ -95,20 +104,21 @@ public final class TeacherForcingTrainer implements Trainer {
                 ews[e] = edges.get(e).newWorkspace(TILE);
                 x[e] = new double[edges.get(e).bank().size() * TILE];
             }
-            rows = new double[f.perNeuron.length][];
-            for (int i = 0; i < rows.length; i++) rows[i] = new double[f.perNeuron[i].width * TILE];
+            rows = new double[layout.width.length][];
+            for (int i = 0; i < rows.length; i++) rows[i] = new double[layout.width[i] * TILE];
         }
 
-        void tile(int[] order, int batchFrom, int batch, int t, double[] grad, double[] tileLoss, double[] p) {
+        /** Tile t of a mini-batch of {@code batch} rows: its loss into tileLoss[t], its gradient into grad. */
+        void tile(BatchRows batchRows, int batch, int t, double[] grad, double[] tileLoss, double[] p) {
             java.util.Arrays.fill(grad, 0.0);
-            int from = batchFrom + t * TILE;
-            int T = Math.min(TILE, batchFrom + batch - from);
+            int from = batchRows.first + t * TILE;
+            int T = Math.min(TILE, batchRows.first + batch - from);
             double invB = 1.0 / batch;
             double loss = 0;
             List<Edge> edges = net.edges();
             for (int i = 0; i < net.modelledCount(); i++) {
                 double[] tile = rows[i];
-                f.perNeuron[i].gather(order, from, T, tile);
+                batchRows.perNeuron[i].gather(batchRows.order, from, T, tile);
                 System.arraycopy(tile, FeatureMatrix.V * T, v, 0, T);
                 System.arraycopy(tile, FeatureMatrix.U * T, u, 0, T);
                 System.arraycopy(tile, FeatureMatrix.TARGET * T, target, 0, T);
@@ -116,7 +126,7 @@ public final class TeacherForcingTrainer implements Trainer {
                 for (int e = 0; e < edges.size(); e++) {
                     Edge edge = edges.get(e);
                     if (edge.post() != i) continue;
-                    System.arraycopy(tile, f.edgeColumn[e] * T, x[e], 0, edge.bank().size() * T);
+                    System.arraycopy(tile, layout.edgeColumn[e] * T, x[e], 0, edge.bank().size() * T);
                     edge.forward(ews[e], p, v, x[e], T, psi);
                 }
                 double cinv = net.inverseCapacitance(p, i);

@@ -18,6 +18,8 @@ public final class TrainingContext {
     /** Epochs already run by earlier stages, and the whole pipeline's epochs (for progress). */
     int epochOffset;
     int totalEpochs;
+    /** Where teacher forcing keeps its rows: chosen from the data's size against the heap (tests force streaming). */
+    FeatureStorePolicy featureStorePolicy = FeatureStorePolicy.AUTOMATIC;
 
     public TrainingContext(Network net, TrainingData data, TrainingSettings settings, ProgressListener listener, CancelToken cancel) {
         this.net = net;

@@ -34,4 +34,30 @@ class FilterStateStreamTest {
         }
         assertEquals(v.length, s.position());
     }
+
+    /** A stream resumed from a stored state delivers what the first one delivers from there on, as float32 rows too. */
+    @Test
+    void aResumedStreamGoesOnBitForBit() {
+        FilterBank bank = new FilterBank(new FilterBankSpec(java.util.List.of(new FilterBankSpec.BlockSpec("diagonal", new double[] {0.3, 5}),
+                new FilterBankSpec.BlockSpec("gobf", Presets.synTau()))), 0.1);
+        float[] v = new float[6_000];
+        for (int k = 0; k < v.length; k++) v[k] = (float) (-60 + 20 * Math.sin(k * 0.003) + (k % 700 < 10 ? 70 : 0));
+        int offset = 500, length = 5_000, at = 1_234;
+        FilterStateStream first = new FilterStateStream(bank, v, offset, length);
+        first.skip(at);
+        double[] stored = first.state();
+        int n = length - at, width = bank.size() + 3;
+        float[] expected = new float[n * width], resumed = new float[n * width];
+        assertEquals(n, first.nextRows(expected, 2, width, n));
+        FilterStateStream again = FilterStateStream.resume(bank, v, offset, length, at, stored);
+        assertEquals(at, again.position());
+        for (int done = 0; done < n; ) done += again.nextRows(resumed, 2 + done * width, width, 777);
+        assertArrayEquals(expected, resumed, 0.0f);
+        // the rows are the (float) of the states next() delivers
+        FilterStateStream third = FilterStateStream.resume(bank, v, offset, length, at, stored);
+        double[] chunk = new double[bank.size() * n];
+        third.next(chunk, n);
+        for (int t = 0; t < n; t += 101)
+            for (int q = 0; q < bank.size(); q++) assertEquals((float) chunk[q * n + t], expected[2 + t * width + q], 0.0f, "sample " + t + ", state " + q);
+    }
 }

@@ -158,7 +158,8 @@ class ClosedLoopTrainerTest {
         int[] order = new int[f.samples];
         for (int k = 0; k < order.length; k++) order[k] = k;
         double[] tileLoss = new double[1];
-        new TeacherForcingTrainer.Worker(net, f).tile(order, 0, S - 1, 0, new double[net.parameters().length], tileLoss, net.parameters());
+        new TeacherForcingTrainer.Worker(net, f.layout).tile(new BatchRows(f.perNeuron, order, 0), S - 1, 0, new double[net.parameters().length], tileLoss,
+                net.parameters());
         // the teacher-forcing features are stored in float32 (the target Δv/δ included), hence 1e-6, not 1e-12
         assertEquals(tileLoss[0] * (S - 1) / S, ms, 1e-6 * ms);
     }
@@ -174,11 +175,12 @@ class ClosedLoopTrainerTest {
         for (int k = 0; k < order.length; k++) order[k] = k;
         int T = Math.min(200, f.samples);
         double[] p = net.parameters();
-        TeacherForcingTrainer.Worker w = new TeacherForcingTrainer.Worker(net, f);
+        TeacherForcingTrainer.Worker w = new TeacherForcingTrainer.Worker(net, f.layout);
+        BatchRows rows = new BatchRows(f.perNeuron, order, 0);
         double[] grad = new double[p.length], loss = new double[1];
-        w.tile(order, 0, T, 0, grad, loss, p);
+        w.tile(rows, T, 0, grad, loss, p);
         int k = net.store().block("inverse_capacitance").offset();
-        assertClose(centralAbsolute(() -> { w.tile(order, 0, T, 0, new double[p.length], loss, p); return loss[0]; }, p, k, 1e-3), grad[k], "d/d raw 1/C");
+        assertClose(centralAbsolute(() -> { w.tile(rows, T, 0, new double[p.length], loss, p); return loss[0]; }, p, k, 1e-3), grad[k], "d/d raw 1/C");
     }
 
     @Test

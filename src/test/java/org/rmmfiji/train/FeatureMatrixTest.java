@@ -26,4 +26,34 @@ class FeatureMatrixTest {
             }
         }
     }
+
+    /** Writing rows of a streamed block: column runs and whole-row writers, across a chunk boundary, and moving rows to the front. */
+    @Test
+    void rowsAreWrittenAndMovedAcrossChunks() {
+        int rows = (1 << 16) + 300, width = 6, row0 = (1 << 16) - 200, n = 450;
+        FeatureMatrix m = new FeatureMatrix(width, rows);
+        double[] featureMajor = new double[2 * n];
+        for (int t = 0; t < n; t++) { featureMajor[t] = t + 0.1; featureMajor[n + t] = -t; }
+        m.putColumns(row0, n, 1, 2, featureMajor, n);
+        m.putRows(row0, n, 3, (dest, at, stride, count) -> {
+            for (int t = 0; t < count; t++) for (int q = 0; q < 3; q++) dest[at + t * stride + q] = (float) (1000 * q + (at / stride + t) % (1 << 16));
+            return count;
+        });
+        for (int t = 0; t < n; t++) {
+            int r = row0 + t;
+            assertEquals((float) (t + 0.1), m.get(r, 1), 0.0);
+            assertEquals(-t, m.get(r, 2), 0.0);
+            for (int q = 0; q < 3; q++) assertEquals(1000 * q + r % (1 << 16), m.get(r, 3 + q), 0.0, "row " + r + ", state " + q);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, m.min[1], "a block's rows leave the ranges alone");
+        int[] idx = {row0 + 5, 3, row0 + 300, row0 + 1};
+        double[][] before = new double[idx.length][width];
+        for (int k = 0; k < idx.length; k++) m.row(idx[k], 0, width, before[k]);
+        m.moveToFront(idx, 0, idx.length);
+        double[] after = new double[width];
+        for (int k = 0; k < idx.length; k++) {
+            m.row(k, 0, width, after);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before[k], after, 0.0, "moved row " + k);
+        }
+    }
 }
