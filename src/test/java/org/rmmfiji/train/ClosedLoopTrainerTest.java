@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.rmmfiji.data.Channel;
 import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
@@ -35,26 +34,8 @@ import org.rmmfiji.sim.ChannelMap;
 class ClosedLoopTrainerTest {
     static final double DT = 0.1;
 
-    /** A recording of a neuron V driven by I with a measured input P: smooth random traces, two segments. */
-    static Recording recording(int... lengths) {
-        Rng r = new Rng(3);
-        List<Segment> segs = new ArrayList<>();
-        for (int s = 0; s < lengths.length; s++) {
-            int n = lengths[s];
-            float[] v = new float[n], i = new float[n], p = new float[n];
-            double a = -55, b = 0, c = -50;
-            for (int k = 0; k < n; k++) {
-                a += 0.3 * r.nextGaussian() - 0.01 * (a + 55);
-                b += 0.2 * r.nextGaussian() - 0.05 * b;
-                c += 0.5 * r.nextGaussian() - 0.02 * (c + 50);
-                v[k] = (float) a;
-                i[k] = (float) b;
-                p[k] = (float) c;
-            }
-            segs.add(new Segment("segment " + s, new float[][] {v, i, p}));
-        }
-        return new Recording("test", DT, List.of(new Channel("V", "mV"), new Channel("I", "nA"), new Channel("P", "mV")), segs, List.of());
-    }
+    /** A recording of a neuron V driven by I with a measured input P: smooth random traces. */
+    static Recording recording(int... lengths) { return RandomWalkRecordings.make(3, false, DT, lengths); }
 
     /** A neuron with an intrinsic lumped current and leak on a mixed bank, and a lumped synapse from P. */
     static Network network(Recording rec, Double capacitance) {

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.rmmfiji.data.Channel;
 import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.Recording;
-import org.rmmfiji.data.Segment;
 import org.rmmfiji.math.Rng;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Presets;
@@ -30,25 +27,7 @@ class StreamedFeaturesTest {
     static final int BLOCK_ROWS = 4000, CHECKPOINT_ROWS = 1500;
 
     /** A neuron V driven by I, with a measured input P: random walks with spikes, so every range and the median are not trivial. */
-    static Recording recording(int... lengths) {
-        Rng r = new Rng(11);
-        List<Segment> segs = new ArrayList<>();
-        for (int s = 0; s < lengths.length; s++) {
-            int n = lengths[s];
-            float[] v = new float[n], i = new float[n], p = new float[n];
-            double a = -55, b = 0, c = -50;
-            for (int k = 0; k < n; k++) {
-                a += 0.3 * r.nextGaussian() - 0.01 * (a + 55) + (k % 700 < 15 ? 6 : k % 700 < 30 ? -6 : 0);
-                b += 0.2 * r.nextGaussian() - 0.05 * b;
-                c += 0.5 * r.nextGaussian() - 0.02 * (c + 50);
-                v[k] = (float) a;
-                i[k] = (float) b;
-                p[k] = (float) c;
-            }
-            segs.add(new Segment("segment " + s, new float[][] {v, i, p}));
-        }
-        return new Recording("test", DT, List.of(new Channel("V", "mV"), new Channel("I", "nA"), new Channel("P", "mV")), segs, List.of());
-    }
+    static Recording recording(int... lengths) { return RandomWalkRecordings.make(11, true, DT, lengths); }
 
     /** One model, its data and both stores. */
     static final class Case {
