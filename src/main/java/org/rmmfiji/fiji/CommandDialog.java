@@ -60,7 +60,7 @@ final class CommandDialog extends JDialog {
         JPanel form = new JPanel(new MigLayout("wrap 4, insets 8", "[right][grow,fill][right][grow,fill]"));
         for (ModuleItem<?> item : items) {
             String name = item.getName();
-            String value = prefill.getOrDefault(name, initial(name, text(defaults, item)));
+            String value = prefill.getOrDefault(name, initial(title, name, text(defaults, item)));
             JComponent field = field(item, value);
             String tip = "<html>macro key <code>" + name + "</code>" + (item.getDescription() != null && !item.getDescription().isEmpty()
                     ? "<br>" + escape(item.getDescription()) : "") + "</html>";
@@ -163,14 +163,21 @@ final class CommandDialog extends JDialog {
     static Map<String, String> ask(String title, CommandInfo info, Module defaults) throws Exception {
         Map<String, String> prefill = takePrefill(title);
         List<ModuleItem<?>> items = userInputs(info);
-        CommandDialog[] d = new CommandDialog[1];
+        List<Map<String, String>> answer = new ArrayList<>();
         Runnable show = () -> {
-            d[0] = new CommandDialog(title, items, defaults, prefill);
-            d[0].setVisible(true);                              // modal: returns when OK or Cancel closed it
+            CommandDialog d = new CommandDialog(title, items, defaults, prefill);
+            d.setVisible(true);                                 // modal: returns when OK or Cancel closed it
+            answer.add(d.confirmed ? d.read(items, defaults) : null);   // the fields are read on the event thread too
         };
         if (SwingUtilities.isEventDispatchThread()) show.run();
-        else SwingUtilities.invokeAndWait(show);
-        return d[0].confirmed ? d[0].read(items, defaults) : null;
+        else {
+            try {
+                SwingUtilities.invokeAndWait(show);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;   // the dialog's own failure, not a wrapper
+            }
+        }
+        return answer.get(0);
     }
 
     /** Reads the fields back, and records what differs from the defaults. */
@@ -193,9 +200,13 @@ final class CommandDialog extends JDialog {
         else Recorder.recordOption(item.getName(), value.isEmpty() ? "[]" : value);
     }
 
+    /** Commands that read their recording from a trace window as well as from a file (Open Recording and Batch Fit read files). */
+    private static final java.util.Set<String> TAKE_A_WINDOW = java.util.Set.of("Fit RMM", "Predict RMM", "Export Recording as CSV",
+            "Inspect Synaptic Coupling", "Inspect Currents");
+
     /** The recording a dialog offers first: the front trace window's, when it shows one (Fit RMM "from that window"). */
-    private static String initial(String name, String value) {
-        if (!"recording".equals(name) || !value.isEmpty()) return value;
+    private static String initial(String command, String name, String value) {
+        if (!"recording".equals(name) || !value.isEmpty() || !TAKE_A_WINDOW.contains(command)) return value;
         ij.gui.ImageWindow w = ij.WindowManager.getCurrentWindow();
         String front = w != null && w.getImagePlus() != null ? w.getImagePlus().getTitle() : null;
         return front != null && OpenRecordings.titles().contains(front) ? front : value;

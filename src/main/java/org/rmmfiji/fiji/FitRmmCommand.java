@@ -139,7 +139,11 @@ public class FitRmmCommand extends RmmCommand {
             FitResult r = FitJob.run(s, progress, cancel);
             model_file = r.modelFile.toString();
             publish(r, r.fitSeconds);
-            if (PredictionOverlay.onTraceWindow(window, r)) log.info("Fit RMM: the prediction is drawn over " + window);
+            try {                                            // a picture that cannot be drawn does not undo a finished fit
+                if (PredictionOverlay.onTraceWindow(window, r)) log.info("Fit RMM: the prediction is drawn over " + window);
+            } catch (RuntimeException | java.io.IOException e) {
+                log.warn("Fit RMM: the prediction could not be drawn over " + window + ": " + e.getMessage());
+            }
         } finally {
             RunningFits.finished(cancel);
         }

@@ -20,8 +20,6 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 
-import com.google.gson.JsonParseException;
-
 import net.miginfocom.swing.MigLayout;
 
 import org.rmmfiji.data.InvalidInputException;
@@ -52,7 +50,11 @@ final class ModelBuilderPanel extends JPanel {
     private static final String EMPTY = "(empty)";
 
     private ModelSpec spec = new ModelSpec();
+    /** The file last saved from here or loaded; only one saved from here is written again without asking. */
     private Path file;
+    private boolean savedHere;
+    /** Why the spec as it stands does not build a network; null when it does. */
+    private String incomplete = "it has no edges";
     private final Consumer<Path> fit;
 
     final JComboBox<String> preset = new JComboBox<>();
@@ -172,7 +174,8 @@ final class ModelBuilderPanel extends JPanel {
             if (f != null) load(f);
         }));
         fitButton.addActionListener(e -> act(() -> {
-            Path f = file != null ? file : choose("Save the spec to fit", true);
+            if (incomplete != null) throw new InvalidInputException(incomplete);
+            Path f = file != null && savedHere ? file : choose("Save the spec to fit", true);
             if (f == null) return;
             save(f);
             fit.accept(f);
@@ -184,10 +187,10 @@ final class ModelBuilderPanel extends JPanel {
         ModelSpec before = copy(spec);
         try {
             edit.run();
-        } catch (InvalidInputException | JsonParseException | IOException e) {
+        } catch (IOException | RuntimeException e) {        // any refusal, e.g. an unknown activation in the JSON, not a stack trace
             spec = before;
             refresh(edges.getSelectedIndex());
-            problem(e.getMessage());
+            problem(e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 
@@ -217,12 +220,14 @@ final class ModelBuilderPanel extends JPanel {
         spec.validate();
         SpecFiles.write(f, spec);
         file = f;
+        savedHere = true;
         refresh(edges.getSelectedIndex());
     }
 
     void load(Path f) throws IOException {
         spec = SpecFiles.read(f);
         file = f;
+        savedHere = false;
         neurons.setText(String.join(", ", spec.neurons));
         inputs.setText(String.join(", ", spec.inputs));
         refresh(spec.edges.isEmpty() ? -1 : 0);
@@ -377,8 +382,10 @@ final class ModelBuilderPanel extends JPanel {
             int n = new Network(copy(spec), COUNT_STEP_MS).parameterCount();
             status.setForeground(Color.DARK_GRAY);
             status.setText(n + " parameters" + (file != null ? " · " + file.getFileName() : ""));
-        } catch (InvalidInputException e) {
-            problem(e.getMessage());
+            incomplete = null;
+        } catch (RuntimeException e) {                      // what the network builder refuses, whatever its kind
+            incomplete = e.getMessage() != null ? e.getMessage() : e.toString();
+            problem(incomplete);
         }
     }
 

@@ -81,11 +81,15 @@ public class Rmm_Bridge implements PlugIn {
             if (fromMenu && WINDOW_IS_THE_DIALOG.contains(key)) pairs = Map.of();   // every input at its default, no dialog
             else if (fromMenu && !java.awt.GraphicsEnvironment.isHeadless()) {
                 pairs = CommandDialog.ask(title, info, module);
-                if (pairs == null) return;                       // the user cancelled the dialog
+                if (pairs == null) {                             // the user cancelled the dialog: nothing to record either
+                    ij.plugin.frame.Recorder.disableCommandRecording();
+                    return;
+                }
             } else if (options != null) pairs = keysOf(info, SettingsKeys.macroPairs(options));
             if (pairs != null) {
                 String bad = SettingsKeys.checkMacro(title, pairs);
-                if (bad != null) {                               // a usage error: say it once, run nothing
+                if (bad != null) {                               // a usage error: say it once, run nothing, record nothing
+                    ij.plugin.frame.Recorder.disableCommandRecording();
                     IJ.log(title + ": " + bad);
                     if (fromMenu) IJ.error(title, bad);
                     return;
@@ -102,6 +106,7 @@ public class Rmm_Bridge implements PlugIn {
             }
             Module done = ms.run(module, true, given).get();
             if (done instanceof Cancelable && ((Cancelable) done).isCanceled()) {
+                ij.plugin.frame.Recorder.disableCommandRecording();   // a run that did not happen is not recorded
                 String why = ((Cancelable) done).getCancelReason();
                 if (why != null) toLogWindow(why);
                 if (fromMenu && why != null) IJ.error(title, why);
@@ -115,8 +120,9 @@ public class Rmm_Bridge implements PlugIn {
             Object metrics = ensemble != null ? ensemble : done.getOutput("metrics_file");
             if (metrics != null) showMetrics(metrics.toString());
         } catch (Exception e) {
+            ij.plugin.frame.Recorder.disableCommandRecording();
             IJ.log(title + " failed: " + e);
-            if (fromMenu) IJ.error(title, String.valueOf(e.getMessage()));
+            if (fromMenu) IJ.error(title, e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 

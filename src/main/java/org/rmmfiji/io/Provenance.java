@@ -37,6 +37,11 @@ public final class Provenance {
     public String jvm;
     /** Which implementation of the training kernels ran ("scalar" or "vector (N-bit)"); both give the same bits. */
     public String kernels;
+    /**
+     * How teacher forcing held its rows: "in memory", or "streamed" when they would not fit the heap (recomputed per
+     * block and shuffled within it, so the same seed gives another model than in memory; a larger -Xmx reproduces it).
+     */
+    public String feature_store;
     public String os;
     public String created;
     public boolean capacitance_fixed;

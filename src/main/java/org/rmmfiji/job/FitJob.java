@@ -440,6 +440,8 @@ public final class FitJob {
         pr.software_commit = SoftwareVersion.commit();
         pr.jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         pr.kernels = Kernels.get().name();
+        pr.feature_store = org.rmmfiji.train.TeacherForcingTrainer.streamsFeatures(p.network, new TrainingData(p.dataset, p.channels), p.training.dump_fraction)
+                ? "streamed" : "in memory";
         pr.os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
         pr.created = Instant.now().toString();
         pr.capacitance_fixed = p.network.capacitanceFixed();

@@ -53,7 +53,7 @@ import org.rmmfiji.model.Presets;
  * ImageJ 1.x on the drop-in {@code target/Fiji.app} that {@code mvn package} lays out, as a user installs it. Open Recording shows the trace window;
  * Fit RMM from its menu entry shows the plugin's dialog with that window as the recording, fits, and the macro
  * Recorder's line replays the same fit; the model builder's window shows a preset. Screenshots of the real windows go
- * to {@code target/gui/} (copied into {@code docs/} by {@code bench/update-readme-figures}) and are checked for content.
+ * to {@code target/gui/} (copied into {@code doc/} by {@code bench/update-readme-figures}) and are checked for content.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontEndGuiIT {

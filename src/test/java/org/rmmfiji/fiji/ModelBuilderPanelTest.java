@@ -144,6 +144,8 @@ class ModelBuilderPanelTest {
         assertTrue(b.status().contains("presynaptic cell"), "a synapse on a neuron's own edge: " + b.status());
         addEdge(b, "V", "V");
         assertTrue(b.status().contains("already an edge"), b.status());
+        editJson(b, "\"tanh\",", "\"relu\",");
+        assertTrue(b.status().contains("relu"), "an activation the network does not have: " + b.status());
         b.currentJson.setText("{\"type\": \"nonsense\"}");
         b.applyJson.doClick();
         assertTrue(b.status().contains("unknown current type 'nonsense'"), b.status());
@@ -152,6 +154,18 @@ class ModelBuilderPanelTest {
         assertTrue(b.status().contains("measured input"), "lp-pd needs PD named as an input: " + b.status());
 
         assertEquals(before, Json.GSON.toJson(b.spec()), "no refused edit changed the spec");
+    }
+
+    @Test
+    void fitRefusesASpecThatIsNotCompleteAndSaysWhy() {
+        List<Path> fitted = new java.util.ArrayList<>();
+        ModelBuilderPanel b = new ModelBuilderPanel(fitted::add);
+        b.neurons.setText("V");
+        b.start.doClick();
+        addEdge(b, "V", "V");
+        b.fitButton.doClick();
+        assertTrue(fitted.isEmpty(), "nothing was handed to Fit RMM");
+        assertTrue(b.status().contains("has no currents"), b.status());
     }
 
     @Test
