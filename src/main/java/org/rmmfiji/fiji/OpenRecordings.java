@@ -9,6 +9,8 @@ import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.io.Provenance;
 import org.rmmfiji.io.ReadOptions;
+import org.rmmfiji.io.Json;
+import org.rmmfiji.io.OpenRecordingSettings;
 import org.rmmfiji.io.RecordingSettings;
 import org.rmmfiji.io.TableRecordings;
 
@@ -21,29 +23,25 @@ import org.rmmfiji.io.TableRecordings;
 final class OpenRecordings {
     private OpenRecordings() {}
 
-    private static final Map<String, RecordingSettings> OPEN = new LinkedHashMap<>();
-    /** What each trace window shows (segment, channels, time window), to draw it again with a prediction. */
-    private static final Map<String, org.rmmfiji.io.OpenRecordingSettings> SHOWN = new LinkedHashMap<>();
+    /** What each trace window was opened with: how its file is read, and what it shows (to draw it again with a prediction). */
+    private static final Map<String, OpenRecordingSettings> OPEN = new LinkedHashMap<>();
 
     /** Registers what was opened under {@code title}, or {@code title-2}, {@code title-3}, … when taken; returns the title used. */
-    static synchronized String register(String title, RecordingSettings how) {
+    static synchronized String register(String title, OpenRecordingSettings how) {
         String t = title;
         for (int k = 2; OPEN.containsKey(t) && !same(OPEN.get(t), how); k++) t = title + "-" + k;
-        RecordingSettings copy = new RecordingSettings();
-        copy.readAs(how);
-        OPEN.put(t, copy);
-        if (how instanceof org.rmmfiji.io.OpenRecordingSettings) SHOWN.put(t, (org.rmmfiji.io.OpenRecordingSettings) how);
+        OPEN.put(t, Json.GSON.fromJson(Json.GSON.toJson(how), OpenRecordingSettings.class));   // a copy: later edits do not reach it
         return t;
     }
 
     /** The settings a trace window was opened with; null for a title no trace window was opened under. */
-    static synchronized org.rmmfiji.io.OpenRecordingSettings shown(String title) { return SHOWN.get(title); }
+    static synchronized OpenRecordingSettings shown(String title) { return OPEN.get(title); }
 
     private static boolean same(RecordingSettings a, RecordingSettings b) {
         RecordingSettings x = new RecordingSettings(), y = new RecordingSettings();
         x.readAs(a);
         y.readAs(b);
-        return org.rmmfiji.io.Json.GSON.toJson(x).equals(org.rmmfiji.io.Json.GSON.toJson(y));
+        return Json.GSON.toJson(x).equals(Json.GSON.toJson(y));
     }
 
     static synchronized List<String> titles() { return new ArrayList<>(OPEN.keySet()); }
