@@ -289,7 +289,13 @@ public final class NamedDatasets {
     /** pd-lp's synapses: AB/PD's glutamatergic and cholinergic copies onto LP, 30 nS each. */
     static final List<CircuitSynapse> PD_LP_SYNAPSES = List.of(CircuitSynapse.glutamatergic("PD", "LP", 30), CircuitSynapse.cholinergic("PD", "LP", 30));
 
-    private static Tables pdLp(double scale) {
+    private static Tables pdLp(double scale) { return pdLp(scale, 1.0); }
+
+    /**
+     * pd-lp with LP's injected current scaled by {@code lpCurrentGain} (1: the dataset itself), so that a test can ask
+     * how reproducible LP's spike times are under a slightly wrong input gain; PD gets no current either way.
+     */
+    static Tables pdLp(double scale, double lpCurrentGain) {
         Tables t = new Tables();
         t.dt = 0.1;
         t.names = List.of("V_LP_mV", "V_PD_mV", "I_LP_nA");
@@ -316,7 +322,7 @@ public final class NamedDatasets {
         double[] iglut = new double[n], ichol = new double[n], isyn = new double[n], gglut = new double[n], gchol = new double[n];
         double[] gs = new double[8], es = new double[8], cur = new double[8];
         for (int k = 0; k < n; k++) {
-            u[1] = ou.next(PD_LP_OU_MEAN_NA);
+            u[1] = lpCurrentGain * ou.next(PD_LP_OU_MEAN_NA);
             vlp[k] = lp.v;
             vpd[k] = pd.v;
             ilp[k] = u[1];
