@@ -5,18 +5,19 @@ user would (nn.Linear layers, autograd, torch.optim.Adam), same model and algori
 Usage: python3 bench/torch_tf.py PREFIX EPOCHS [THREADS]
 
 Reads the teacher-forcing regressors that `./rmm benchmark` exported to PREFIX.f32/.json (columns v, u, dv/dt
-target, intrinsic filter states, synapse filter states). Model: intrinsic lumped MLP (1+36)-10-10-10-1 and PD->LP
-synapse MLP (1+16)-10-10-1, tanh, no readout bias; Ohmic leak softplus(g)·(v - E); softplus 1/C; inputs min-max
-normalised to [-1, 1]; Nguyen-Widrow-like init (seed 1). Loss per mini-batch: mean((1/C·(u - psi) - target)^2)
-+ rho·sum ||W||^2 over the weight matrices (rho 1.5e-3). Adam (lr 3e-3, betas 0.9/0.9, eps 1e-8) on shuffled
-mini-batches of 38,400 (index_select on a permutation), last partial batch dropped, float32. Only the training loop
+target, intrinsic filter states, synapse filter states), and from the header the model and the recipe. Model: an
+intrinsic lumped MLP (1+n_int)-h...-1 and a PD->LP synapse MLP (1+n_syn)-h...-1 (the header's hidden sizes; lp-pd:
+10-10-10 and 10-10), tanh, no readout bias; Ohmic leak softplus(g)·(v - E); softplus 1/C; leak and 1/C start where
+the exporting network starts; inputs min-max normalised to [-1, 1]; Nguyen-Widrow-like init (seed 1). Loss per
+mini-batch: mean((1/C·(u - psi) - target)^2) + rho·sum ||W||^2 over the weight matrices. Adam (the header's learning
+rate, betas and rho, eps 1e-8) on shuffled mini-batches of the header's size (index_select on a permutation), last
+partial batch dropped, float32. Needs synapse states (the lp-pd benchmark case). Only the training loop
 is timed. Threads: torch.set_num_threads(THREADS); the BLAS underneath reads OMP/OPENBLAS/MKL_NUM_THREADS (set here to
 THREADS when unset).
 Prints one line: 'torch: RATE sample-epochs/s (E epochs, S samples, T s, threads K, version V, final epoch loss L)',
 RATE being the rows over the median epoch after the first, as the Java benchmark measures itself.
 """
 import json
-import math
 import os
 import sys
 import time
@@ -29,17 +30,16 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 from torch import nn  # noqa: E402
 
-HIDDEN, BATCH, RHO = 10, 38_400, 1.5e-3
 
 
 class Mlp(nn.Module):
-    """n_in -> 10 (tanh) x depth -> 1, no readout bias, Nguyen-Widrow-like init as in the authors' code."""
+    """n_in -> hidden (tanh) ... -> 1, no readout bias, Nguyen-Widrow-like init as in the authors' code."""
 
-    def __init__(self, n_in, depth):
+    def __init__(self, n_in, hidden):
         super().__init__()
-        sizes = [n_in] + [HIDDEN] * depth
+        sizes = [n_in] + list(hidden)
         self.hidden = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
-        self.readout = nn.Linear(HIDDEN, 1, bias=False)
+        self.readout = nn.Linear(sizes[-1], 1, bias=False)
         with torch.no_grad():
             for layer in list(self.hidden) + [self.readout]:
                 n_out, n_in_ = layer.weight.shape
@@ -58,12 +58,13 @@ class Mlp(nn.Module):
 class LpPd(nn.Module):
     """dv/dt = 1/C · (u - psi), psi = intrinsic(v, x_int) + synapse(v, x_syn) + g·(v - E)."""
 
-    def __init__(self, n_int, n_syn):
+    def __init__(self, n_int, n_syn, meta):
         super().__init__()
-        self.intrinsic, self.synapse = Mlp(1 + n_int, 3), Mlp(1 + n_syn, 2)
-        self.leak_g = nn.Parameter(torch.tensor(math.log(math.expm1(0.3))))       # softplus -> g
-        self.leak_e = nn.Parameter(torch.tensor(-50.0))
-        self.cinv = nn.Parameter(torch.tensor(math.log(math.expm1(1.0))))        # softplus -> 1/C
+        self.intrinsic, self.synapse = Mlp(1 + n_int, meta["intrinsic_hidden"]), Mlp(1 + n_syn, meta["synapse_hidden"])
+        leak = meta["leak"]
+        self.leak_g = nn.Parameter(torch.tensor(float(leak["g_raw"])))              # softplus -> g
+        self.leak_e = nn.Parameter(torch.tensor(float(leak["e"])), requires_grad=bool(leak["train_e"]))
+        self.cinv = nn.Parameter(torch.tensor(float(meta["inverse_capacitance_raw"])))   # softplus -> 1/C
 
     def forward(self, z_int, z_syn, v, u):
         psi = self.intrinsic(z_int) + self.synapse(z_syn) + F.softplus(self.leak_g) * (v - self.leak_e)
@@ -88,9 +89,12 @@ def main():
     del raw, z
     n, ni, ns = len(data), 1 + n_int, 1 + n_syn
 
-    model = LpPd(n_int, n_syn)
-    opt = torch.optim.Adam(model.parameters(), lr=3e-3, betas=(0.9, 0.9), eps=1e-8)
-    batch = min(BATCH, n)
+    model = LpPd(n_int, n_syn, meta)
+    recipe = meta["recipe"]
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=recipe["learning_rate"],
+                           betas=(recipe["beta1"], recipe["beta2"]), eps=1e-8)
+    RHO = recipe["l2"]
+    batch = min(recipe["batch_size"], n)
     t0 = time.perf_counter()
     ends = []
     for epoch in range(epochs):

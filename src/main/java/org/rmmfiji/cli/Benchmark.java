@@ -34,7 +34,7 @@ import org.rmmfiji.train.TrainingData;
 import org.rmmfiji.train.TrainingSettings;
 
 /**
- * {@code benchmark [--data DIR] [--epochs N] [--long-data-only]}: the training engine against the Python peers, in one run on one
+ * {@code benchmark [--data DIR] [--epochs N] [--long-data-only] [--time-to-quality]}: the training engine against the Python peers, in one run on one
  * machine, for the authors' LP–PD model on ≈ 1 M samples of pd-lp and the HH models on ≈ 1 M samples of hh:
  * <ul>
  * <li>teacher-forcing throughput (sample-epochs per second, the median epoch after the first) on 1 and 2 threads,
@@ -48,7 +48,7 @@ import org.rmmfiji.train.TrainingSettings;
  * <li>the peak heap.</li>
  * </ul>
  * Everything printed is also written to target/bench/benchmark.txt, which bench/update-readme-figures copies into the
- * README.
+ * README. {@code --time-to-quality} runs {@link TimeToQuality} alone instead (target/bench/time-to-quality.txt).
  */
 final class Benchmark {
     private Benchmark() {}
@@ -103,16 +103,17 @@ final class Benchmark {
     static int run(String[] args) throws Exception {
         Path data = Paths.get("datasets");
         int epochs = 4;
-        boolean longDataOnly = false;
+        boolean longDataOnly = false, timeToQuality = false;
         double longDataPoint = Double.NaN;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--data") && i + 1 < args.length) data = Paths.get(args[++i]);
             else if (args[i].equals("--epochs") && i + 1 < args.length) epochs = Integer.parseInt(args[++i]);
             else if (args[i].equals("--long-data-only")) longDataOnly = true;
+            else if (args[i].equals("--time-to-quality")) timeToQuality = true;
             else if (args[i].equals("--long-data-point") && i + 1 < args.length) longDataPoint = Double.parseDouble(args[++i]);
             else {
-                System.err.println("usage: benchmark [--data DIR] [--epochs N] [--long-data-only]   (N ≥ 2: the first epoch warms the JIT up; "
-                        + "--long-data-only: just the 1, 10 and 60 min lines)");
+                System.err.println("usage: benchmark [--data DIR] [--epochs N] [--long-data-only] [--time-to-quality]   (N ≥ 2: the first epoch warms "
+                        + "the JIT up; --long-data-only: just the 1, 10 and 60 min lines; --time-to-quality: just the time to a good model against numpy)");
                 return 2;
             }
         }
@@ -135,6 +136,19 @@ final class Benchmark {
         Dataset hhData = new Dataset(hh, List.of(hhTrain[0]), List.of(hh.segments().get(1)), List.of());
         Case hhLumped = new Case(Presets.HH_LUMPED, hh, hhData, List.of("V"), List.of(), List.of("V"), List.of("I"));
         Case hhConductance = new Case(Presets.HH_CONDUCTANCE, hh, hhData, List.of("V"), List.of(), List.of("V"), List.of("I"));
+        if (timeToQuality) {
+            line("");
+            line("time to quality: the free-run validation score of the numpy peer's best snapshot in " + TimeToQuality.PEER_EPOCHS
+                    + " epochs of the authors' Adam recipe (numpy on " + TimeToQuality.PEER_THREADS + " thread, its fastest; its snapshots scored here, untimed),");
+            line("reached by this engine with the preset's defaults on 2 threads (wall time, validation included); seeds "
+                    + Arrays.toString(TimeToQuality.SEEDS) + ":");
+            Path work = Paths.get("target", "bench");
+            Files.createDirectories(work);
+            for (Case c : List.of(lpPd, hhLumped))
+                if (!TimeToQuality.run(c, work, Benchmark::line)) line("  " + c.preset + ": skipped, the numpy peer did not run");
+            Files.writeString(work.resolve("time-to-quality.txt"), REPORT.toString());
+            return 0;
+        }
 
         line("");
         line("teacher forcing, sample-epochs/s (median epoch of " + epochs + "; final epoch's loss):");
@@ -171,7 +185,7 @@ final class Benchmark {
         Path features = Paths.get("target", "bench", "lp-pd-features");
         Files.createDirectories(features.getParent());
         Network exported = lpPd.newNetwork();
-        FeatureExport.write(exported, lpPd.data(exported), 0.01, features);
+        FeatureExport.write(exported, lpPd.data(exported), new TrainingSettings(Presets.get(lpPd.preset).defaults()), features);
         double fastestPeer = 0;
         String fastestName = null;
         for (PythonPeer peer : List.of(new PythonPeer("numpy", "numpy_tf.py"), new PythonPeer("torch", "torch_tf.py"))) {

@@ -44,7 +44,7 @@ final class Help {
                 .append("  ./rmm help \"COMMAND\"         the keys of a command, with defaults, units and descriptions\n")
                 .append("  ./rmm generate NAME [--out DIR] [--scale FRACTION]   a ground-truth dataset (").append(Generate.NAMES).append(")\n")
                 .append("  ./rmm study [DATASET]        every trainer on one dataset: a table and a plot of validation score against time\n")
-                .append("  ./rmm benchmark [--data DIR] [--epochs N] [--long-data-only]   training and free-run speed against numpy and PyTorch\n")
+                .append("  ./rmm benchmark [--data DIR] [--epochs N] [--long-data-only] [--time-to-quality]   training and free-run speed (or time to a good model) against numpy and PyTorch\n")
                 .append("  ./rmm benchmark-memory       opening and drawing an hour of 10 kHz data: time and peak heap\n")
                 .append("  ./rmm docs                   writes docs/commands.md, the key reference, from the settings classes\n\n")
                 .append("trainers (key trainer, joined with + for a pipeline):\n");

@@ -54,9 +54,11 @@ final class PythonPeer {
     }
 
     /** Runs the peer; null (with the reason printed) when the interpreter or its library is missing or it failed. */
-    Result run(Path features, int epochs, int threads) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(interpreter(), benchFolder().resolve(script).toString(), features.toAbsolutePath().toString(),
-                Integer.toString(epochs), Integer.toString(threads)).redirectErrorStream(true);
+    Result run(Path features, int epochs, int threads, String... options) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(interpreter(), benchFolder().resolve(script).toString(),
+                features.toAbsolutePath().toString(), Integer.toString(epochs), Integer.toString(threads)));
+        command.addAll(java.util.List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // Some machines pin OpenBLAS to an older kernel through these; a fair peer runs its library's best one.
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("OPENBLAS_L2_SIZE");

@@ -43,6 +43,10 @@ public final class Mlp {
     public WeightSign sign(int l) { return signs[l]; }
     public double regWeight(int l) { return regWeights[l]; }
     public boolean hasBias(int l) { return biases[l] != null; }
+    /** Where layer {@code l}'s weights (row-major, output by input) start in the parameter vector. */
+    public int weightOffset(int l) { return weights[l].offset(); }
+    /** Where layer {@code l}'s biases start in the parameter vector; −1 when it has none. */
+    public int biasOffset(int l) { return biases[l] != null ? biases[l].offset() : -1; }
 
     /**
      * Nguyen–Widrow initialisation as the authors do it: rows of uniform(-1,1) weights normalised to unit

@@ -74,6 +74,8 @@ public final class Network {
     }
 
     public boolean capacitanceFixed() { return inverseCapacitance == null; }
+    /** Where neuron {@code i}'s raw inverse capacitance (softplus⁻¹ of 1/C) sits in the parameter vector; −1 when C is fixed. */
+    public int inverseCapacitanceOffset(int i) { return inverseCapacitance == null ? -1 : inverseCapacitance.offset() + i; }
 
     /** c_i⁻¹ in 1/nF. */
     public double inverseCapacitance(double[] p, int i) {

@@ -46,6 +46,9 @@ public final class OhmicLeak implements Current {
 
     public double conductance(double[] p) { return FastMath.softplus(p[g.offset()]); }
     public double reversal(double[] p) { return p[e.offset()]; }
+    /** Where the raw conductance (softplus⁻¹ of g) and the reversal sit in the parameter vector. */
+    public int conductanceOffset() { return g.offset(); }
+    public int reversalOffset() { return e.offset(); }
 
     @Override
     public void forward(Workspace ws, double[] p, double[] v, double[] x, int T, double[] out) {

@@ -10,13 +10,18 @@ import org.rmmfiji.model.Network;
 
 /**
  * Writes the teacher-forcing regressors of neuron 0 as raw little-endian float32 rows (PREFIX.f32) with a JSON
- * header (PREFIX.json), so an independent implementation (the numpy baseline) trains on identical features.
+ * header (PREFIX.json), so an independent implementation (the Python peers) trains on identical features: the rows'
+ * shape, and the model and recipe of {@link PeerLayout}. The network is first normalised by the rows (and a leak whose
+ * reversal comes from the data starts at their median voltage), as training would, so the header's leak is where
+ * this engine's own fit starts.
  */
 public final class FeatureExport {
     private FeatureExport() {}
 
-    public static void write(Network net, TrainingData data, double dumpFraction, Path prefix) throws IOException {
-        TeacherForcingFeatures f = TeacherForcingFeatures.build(net, data.dataset().train(), data.channels(), dumpFraction);
+    public static void write(Network net, TrainingData data, TrainingSettings settings, Path prefix) throws IOException {
+        PeerLayout layout = PeerLayout.of(net);
+        TeacherForcingFeatures f = TeacherForcingFeatures.build(net, data.dataset().train(), data.channels(), settings.dump_fraction);
+        f.ranges().applyTo(net);
         FeatureMatrix fm = f.perNeuron[0];
         int rows = fm.rows, width = fm.width;
         AtomicFiles.writeBytes(prefix.resolveSibling(prefix.getFileName() + ".f32"), out -> {
@@ -37,7 +42,7 @@ public final class FeatureExport {
             if (edge.post() != 0) continue;
             meta.append(", \"").append(edge.intrinsic() ? "intrinsic_states" : "synapse_states").append("\": ").append(edge.bank().size());
         }
-        meta.append("}\n");
+        meta.append(layout.header(settings)).append("}\n");
         AtomicFiles.writeText(prefix.resolveSibling(prefix.getFileName() + ".json"), w -> w.write(meta.toString()));
     }
 }
