@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""numpy peer of the benchmark: the authors' teacher-forcing algorithm for the LP-PD model, written for speed.
+"""numpy peer of the benchmark: the authors' teacher-forcing algorithm for lumped models (LP-PD, HH), written for speed.
 
 Usage: python3 bench/numpy_tf.py PREFIX EPOCHS [THREADS] [--seed S] [--snapshots OUT --every K]
 
@@ -38,7 +38,7 @@ EPS = 1e-8
 
 
 def nguyen_widrow(sizes, rng):
-    """Layer matrices (n_out, n_in + 1), the bias as last column (readouts: no bias), as in the authors' init:
+    """Layer matrices (n_out, n_in + 1), the bias as last column (the readout: no bias), as in the authors' init:
     rows of unit norm scaled by 0.7·n_out^(1/n_in), doubled on hidden layers, biases spread over [-1, 1]."""
     mats = []
     for l in range(len(sizes) - 1):
@@ -46,7 +46,8 @@ def nguyen_widrow(sizes, rng):
         w = rng.uniform(-1, 1, (n_out, n_in))
         w /= np.linalg.norm(w, axis=1, keepdims=True)
         scale = 0.7 * n_out ** (1.0 / n_in)
-        mats.append(scale * (2 * np.column_stack([w, np.linspace(-1, 1, n_out)]) if n_out > 1 else w))
+        hidden = l < len(sizes) - 2
+        mats.append(scale * (2 * np.column_stack([w, np.linspace(-1, 1, n_out)]) if hidden else w))
     return mats
 
 
@@ -58,8 +59,11 @@ def load(prefix):
     v = raw[:, 0:1]
     z = np.concatenate([v, raw[:, 3:3 + n_int], v, raw[:, 3 + n_int:3 + n_int + n_syn]], axis=1)
     lo, hi = z.min(axis=0), z.max(axis=0)
-    span = np.where(hi - lo > 1e-12, hi - lo, 1.0)
-    z = z * (2.0 / span).astype(F32) + (-1.0 - 2.0 * lo / span).astype(F32)
+    varies = hi - lo > 1e-12                                # a constant column is centred at unit scale, as the Java side does
+    span = np.where(varies, hi - lo, 1.0)
+    scale = np.where(varies, 2.0 / span, 1.0)
+    offset = np.where(varies, -1.0 - 2.0 * lo / span, -lo)
+    z = z * scale.astype(F32) + offset.astype(F32)
     one = np.ones((len(z), 1), F32)
     table = np.concatenate([z[:, :1 + n_int], one, z[:, 1 + n_int:], one, raw[:, 0:3]], axis=1)
     return np.ascontiguousarray(table, dtype=F32), 1 + n_int, 1 + n_syn, meta
@@ -79,6 +83,8 @@ def main():
     has_syn = ns > 1
     n = len(table)
     batch = min(recipe["batch_size"] // CHUNK * CHUNK or CHUNK, n // CHUNK * CHUNK)
+    if batch != recipe["batch_size"]:
+        print(f"numpy peer: mini-batches of {batch} (whole chunks of {CHUNK}, at most the data) instead of {recipe['batch_size']}", file=sys.stderr)
     chunks = batch // CHUNK
 
     # All parameters in one flat vector; each chunk has a gradient row of the same layout.

@@ -31,7 +31,6 @@ import torch.nn.functional as F  # noqa: E402
 from torch import nn  # noqa: E402
 
 
-
 class Mlp(nn.Module):
     """n_in -> hidden (tanh) ... -> 1, no readout bias, Nguyen-Widrow-like init as in the authors' code."""
 

@@ -139,13 +139,15 @@ final class Benchmark {
         if (timeToQuality) {
             line("");
             line("time to quality: the free-run validation score of the numpy peer's best snapshot in " + TimeToQuality.PEER_EPOCHS
-                    + " epochs of the authors' Adam recipe (numpy on " + TimeToQuality.PEER_THREADS + " thread, its fastest; its snapshots scored here, untimed),");
-            line("reached by this engine with the preset's defaults on 2 threads (wall time, validation included); seeds "
+                    + " epochs of the authors' Adam recipe (numpy on " + threads(TimeToQuality.PEER_THREADS) + ", its fastest; its snapshots scored here, untimed),");
+            line("reached by this engine's teacher forcing with the preset's batches, Adam and ρ on 2 threads (wall time, validation included); seeds "
                     + Arrays.toString(TimeToQuality.SEEDS) + ":");
             Path work = Paths.get("target", "bench");
             Files.createDirectories(work);
+            long t0 = System.nanoTime();
             for (Case c : List.of(lpPd, hhLumped))
                 if (!TimeToQuality.run(c, work, Benchmark::line)) line("  " + c.preset + ": skipped, the numpy peer did not run");
+            line(String.format(Locale.ROOT, "  (this comparison took %.1f min)", (System.nanoTime() - t0) / 60e9));
             Files.writeString(work.resolve("time-to-quality.txt"), REPORT.toString());
             return 0;
         }

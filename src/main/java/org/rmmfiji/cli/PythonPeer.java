@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,9 +57,9 @@ final class PythonPeer {
 
     /** Runs the peer; null (with the reason printed) when the interpreter or its library is missing or it failed. */
     Result run(Path features, int epochs, int threads, String... options) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(interpreter(), benchFolder().resolve(script).toString(),
+        List<String> command = new ArrayList<>(List.of(interpreter(), benchFolder().resolve(script).toString(),
                 features.toAbsolutePath().toString(), Integer.toString(epochs), Integer.toString(threads)));
-        command.addAll(java.util.List.of(options));
+        command.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // Some machines pin OpenBLAS to an older kernel through these; a fair peer runs its library's best one.
         pb.environment().remove("OPENBLAS_CORETYPE");

@@ -29,9 +29,9 @@ import org.rmmfiji.train.Validation;
 /**
  * Time to a good model ({@code benchmark --time-to-quality}): the numpy peer trains {@link #PEER_EPOCHS} epochs of the
  * authors' Adam recipe and keeps a snapshot every {@link #EVERY} epochs; this engine scores every snapshot by a free
- * run on the validation segment (untimed) and the best score is the target. Then this engine fits the same data with
- * the preset's defaults, scoring its own snapshots as every fit does, until a snapshot reaches the target, or
- * {@link #MAX_OWN_EPOCHS}. The peer's time is its training time up to its best snapshot, without any validation, which
+ * run on the validation segment (untimed) and the best score is the target. Then this engine fits the same data by
+ * teacher forcing with the preset's batches, Adam and ρ, scoring its own snapshots as every fit does, until a snapshot
+ * reaches the target, or {@link #MAX_OWN_EPOCHS}. The peer's time is its training time up to its best snapshot, without any validation, which
  * favours it; this engine's is the wall time of the fit, validation and building the rows included. Median over
  * {@link #SEEDS}; both sides start from the same leak and capacitance, each from its own random weights.
  */
@@ -93,12 +93,17 @@ final class TimeToQuality {
                     best = q;
                 }
             }
+            if (best < 0) {     // nothing to reach: no target, and no time for either side
+                out.accept(String.format(Locale.ROOT, "  %-10s seed %d: no snapshot of the numpy peer ran freely on the validation data", c.preset, SEEDS[k]));
+                targets[k] = peerSeconds[k] = ownSeconds[k] = Double.NaN;
+                continue;
+            }
             targets[k] = bestScore;
-            peerSeconds[k] = best >= 0 ? snaps.seconds[best] : Double.NaN;
+            peerSeconds[k] = snaps.seconds[best];
             Own own = ownFit(c, SEEDS[k], bestScore);
             ownSeconds[k] = own.seconds;
             out.accept(String.format(Locale.ROOT, "  %-10s seed %d: numpy's best snapshot, epoch %d: score %.3f after %.1f s of training; this engine: %s",
-                    c.preset, SEEDS[k], best >= 0 ? snaps.epochs[best] : -1, bestScore, peerSeconds[k],
+                    c.preset, SEEDS[k], snaps.epochs[best], bestScore, peerSeconds[k],
                     Double.isNaN(own.seconds) ? String.format(Locale.ROOT, "not reached in %d epochs (best %.3f)", MAX_OWN_EPOCHS, own.bestScore)
                             : String.format(Locale.ROOT, "score %.3f at epoch %d, %.1f s wall", own.score, own.epoch, own.seconds)));
         }
@@ -109,7 +114,7 @@ final class TimeToQuality {
         return true;
     }
 
-    /** This engine's fit with the preset's defaults until a snapshot's validation score reaches {@code target}. */
+    /** This engine's teacher forcing, with the preset's recipe, until a snapshot's validation score reaches {@code target}. */
     private static Own ownFit(Benchmark.Case c, long seed, double target) {
         Network net = new Network(Presets.get(c.preset).build(c.neurons, c.inputs), c.rec.dt());
         net.initialise(new Rng(seed));

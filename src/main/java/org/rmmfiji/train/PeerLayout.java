@@ -1,6 +1,8 @@
 package org.rmmfiji.train;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.model.Activation;
@@ -39,14 +41,15 @@ public final class PeerLayout {
         Mlp intrinsic = null, synapse = null;
         OhmicLeak leak = null;
         for (Edge e : net.edges()) {
+            if (synapse != null && e.intrinsic()) throw unsupported("the intrinsic edge before the synapse (the rows' column order)");
             if (e.intrinsic()) {
                 for (Current c : e.currents()) {
                     if (c instanceof OhmicLeak && leak == null) leak = (OhmicLeak) c;
-                    else if (c instanceof LumpedCurrent && intrinsic == null) intrinsic = checked((LumpedCurrent) c);
+                    else if (c instanceof LumpedCurrent && intrinsic == null) intrinsic = checked((LumpedCurrent) c, e);
                     else throw unsupported("an intrinsic edge of one lumped current and one leak");
                 }
             } else if (synapse == null && e.currents().size() == 1 && e.currents().get(0) instanceof LumpedCurrent) {
-                synapse = checked((LumpedCurrent) e.currents().get(0));
+                synapse = checked((LumpedCurrent) e.currents().get(0), e);
             } else {
                 throw unsupported("at most one synapse, of one lumped current");
             }
@@ -55,14 +58,16 @@ public final class PeerLayout {
         return new PeerLayout(net, intrinsic, synapse, leak);
     }
 
-    private static Mlp checked(LumpedCurrent c) {
+    private static Mlp checked(LumpedCurrent c, Edge e) {
         Mlp m = c.mlp();
-        boolean ok = c.voltageInput();
+        // the peers feed every state of the edge, in order, after the voltage
+        boolean ok = c.voltageInput() && Arrays.equals(c.states(), IntStream.range(0, e.bank().size()).toArray());
         for (int l = 0; l < m.layers(); l++) {
             boolean readout = l == m.layers() - 1;
             ok &= m.sign(l) == WeightSign.FREE && m.activation(l) == (readout ? Activation.IDENTITY : Activation.TANH) && m.hasBias(l) == !readout;
         }
-        if (!ok || m.outputs() != 1) throw unsupported("lumped currents on the voltage and its states, tanh hidden layers with biases and a linear readout without");
+        if (!ok || m.outputs() != 1)
+            throw unsupported("lumped currents on the voltage and all of its edge's states, tanh hidden layers with biases and a linear readout without");
         return m;
     }
 
@@ -70,10 +75,13 @@ public final class PeerLayout {
         return new InvalidInputException("the Python peers implement " + what + " (lp-pd, hh-lumped)");
     }
 
+    /** The MLPs in the order of the peers' vector. */
+    private Mlp[] mlps() { return synapse == null ? new Mlp[] {intrinsic} : new Mlp[] {intrinsic, synapse}; }
+
     /** The number of values in the peers' vector. */
     public int size() {
         int n = 3;
-        for (Mlp m : synapse == null ? new Mlp[] {intrinsic} : new Mlp[] {intrinsic, synapse})
+        for (Mlp m : mlps())
             for (int l = 0; l < m.layers(); l++) n += m.sizes()[l + 1] * (m.sizes()[l] + (m.hasBias(l) ? 1 : 0));
         return n;
     }
@@ -94,14 +102,14 @@ public final class PeerLayout {
 
     private static String hidden(Mlp m) {
         int[] sizes = m.sizes();
-        return java.util.Arrays.toString(java.util.Arrays.copyOfRange(sizes, 1, sizes.length - 1));
+        return Arrays.toString(Arrays.copyOfRange(sizes, 1, sizes.length - 1));
     }
 
     /** Puts a peer's vector ({@link #size()} values from {@code theta[from]}) into the network's parameters. */
     public void apply(float[] theta, int from) {
         double[] p = net.parameters().clone();
         int k = from;
-        for (Mlp m : synapse == null ? new Mlp[] {intrinsic} : new Mlp[] {intrinsic, synapse}) {
+        for (Mlp m : mlps()) {
             for (int l = 0; l < m.layers(); l++) {
                 int nIn = m.sizes()[l], nOut = m.sizes()[l + 1], w = m.weightOffset(l), b = m.biasOffset(l);
                 for (int o = 0; o < nOut; o++) {

@@ -46,7 +46,7 @@ class PdLpReliabilityIT {
                 assertTrue(gamma[1] >= TARGET_GAMMA, "the truth under a 1 % gain error reaches test Γ " + gamma[1] + " only: Γ ≥ "
                         + TARGET_GAMMA + " would not test a fit");
         }
-        Path figures = Path.of("target", "acceptance");
+        Path figures = Path.of("target", "acceptance");     // where the acceptance tier's figures go (Acceptance.FIGURES)
         Files.createDirectories(figures);
         Files.writeString(figures.resolve("reliability-pd-lp.md"), rows.toString(), StandardCharsets.UTF_8);
     }

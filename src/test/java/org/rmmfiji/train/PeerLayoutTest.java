@@ -64,6 +64,63 @@ class PeerLayoutTest {
         assertEquals(theta[last], p[n.inverseCapacitanceOffset(0)], 0);
     }
 
+    /**
+     * The function, not only the positions: with a peer vector put in, this network's total current ψ on a row equals
+     * the peer's formula written out here — tanh MLPs on the inputs mapped from [min, max] onto [−1, 1], the bias
+     * after each hidden row's weights, readouts without bias, plus softplus(g)·(v − E).
+     */
+    @Test
+    void theNetworkComputesThePeersFormulaFromAPeerVector() {
+        Network n = net(Presets.LP_PD, List.of("PD"), 0.1);
+        PeerLayout layout = PeerLayout.of(n);
+        Rng rng = new Rng(11);
+        float[] theta = new float[layout.size()];
+        for (int i = 0; i < theta.length; i++) theta[i] = (float) (rng.nextDouble() - 0.5);
+        layout.apply(theta, 0);
+        double vMin = -80, vMax = 40;
+        for (int row = 0; row < 5; row++) {
+            double v = vMin + (vMax - vMin) * rng.nextDouble();
+            double psi = 0, peer = 0;
+            int k = 0;
+            for (Edge e : n.edges()) {
+                int states = e.bank().size();
+                double[] xMin = new double[states], xMax = new double[states], x = new double[states];
+                for (int s = 0; s < states; s++) {
+                    xMin[s] = -70 - s;
+                    xMax[s] = 30 + 2 * s;
+                    x[s] = xMin[s] + (xMax[s] - xMin[s]) * rng.nextDouble();
+                }
+                LumpedCurrent lumped = null;
+                for (Current c : e.currents()) {
+                    c.setInputRanges(vMin, vMax, xMin, xMax);
+                    if (c instanceof LumpedCurrent) lumped = (LumpedCurrent) c;
+                }
+                double[] out = new double[1];
+                e.forward(e.newWorkspace(1), n.parameters(), new double[] {v}, x, 1, out);
+                psi += out[0];
+                // the peer: z = [v, x] onto [-1, 1], then the layers in the order of its vector
+                double[] z = new double[1 + states];
+                z[0] = 2 * (v - vMin) / (vMax - vMin) - 1;
+                for (int s = 0; s < states; s++) z[1 + s] = 2 * (x[s] - xMin[s]) / (xMax[s] - xMin[s]) - 1;
+                int[] sizes = lumped.mlp().sizes();
+                for (int l = 0; l + 1 < sizes.length; l++) {
+                    boolean readout = l + 2 == sizes.length;
+                    double[] y = new double[sizes[l + 1]];
+                    for (int o = 0; o < y.length; o++) {
+                        double a = 0;
+                        for (int i = 0; i < sizes[l]; i++) a += theta[k++] * z[i];
+                        y[o] = readout ? a : Math.tanh(a + theta[k++]);
+                    }
+                    z = y;
+                }
+                peer += z[0];
+            }
+            double g = Math.log1p(Math.exp(theta[k])), e = theta[k + 1];
+            peer += g * (v - e);
+            assertEquals(peer, psi, 1e-9 * (1 + Math.abs(peer)), "row " + row);
+        }
+    }
+
     @Test
     void modelsThePeersDoNotImplementAreRefusedWithTheReason() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PeerLayout.of(net(Presets.HH_CONDUCTANCE, List.of(), 0.05)));
