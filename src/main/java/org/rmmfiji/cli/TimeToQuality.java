@@ -31,9 +31,10 @@ import org.rmmfiji.train.Validation;
  * authors' Adam recipe and keeps a snapshot every {@link #EVERY} epochs; this engine scores every snapshot by a free
  * run on the validation segment (untimed) and the best score is the target. Then this engine fits the same data by
  * teacher forcing with the preset's batches, Adam and ρ, scoring its own snapshots as every fit does, until a snapshot
- * reaches the target, or {@link #MAX_OWN_EPOCHS}. The peer's time is its training time up to its best snapshot, without any validation, which
- * favours it; this engine's is the wall time of the fit, validation and building the rows included. Median over
- * {@link #SEEDS}; both sides start from the same leak and capacitance, each from its own random weights.
+ * reaches the target, or {@link #MAX_OWN_EPOCHS}. The peer's time is its training time up to its best snapshot,
+ * without any validation, which favours it; this engine's is the wall time of the fit, validation and building the
+ * rows included. Median over {@link #SEEDS}; both sides start from the same leak and capacitance, each from its own
+ * random weights.
  */
 final class TimeToQuality {
     private TimeToQuality() {}

@@ -22,7 +22,7 @@ import org.rmmfiji.metrics.MetricsReport;
  * filter transient) above an overview of the whole previewed segment. The y-range covers both traces, with room at
  * the top for the legend and the metrics so that they never sit on a trace. Rendered headless to PNG.
  */
-final class PredictionPlot {
+public final class PredictionPlot {
     private PredictionPlot() {}
 
     static final int WIDTH = 900, WINDOW_HEIGHT = 360, OVERVIEW_HEIGHT = 220;
@@ -140,6 +140,9 @@ final class PredictionPlot {
         c.insert(b.convertToRGB(), 0, 2 * bar + a.getHeight());
         return new ImagePlus(title, c);
     }
+
+    /** Draws a fit's prediction figures and saves them where the fit says ({@link FitResult#plotFiles}), as Fit RMM does. */
+    public static List<Path> write(FitResult r) { return save(build(r), r.plotFiles); }
 
     /** Saves each figure to its path (given by the job, which checked that it may write there), atomically. */
     static List<Path> save(List<Figure> figures, List<Path> paths) {
