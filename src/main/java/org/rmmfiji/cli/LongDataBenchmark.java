@@ -20,7 +20,6 @@ import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.io.CsvRecordings;
-import org.rmmfiji.model.Edge;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Presets;
 import org.rmmfiji.train.TeacherForcingTrainer;
@@ -114,11 +113,10 @@ final class LongDataBenchmark {
         Network probe = c.newNetwork();
         double dumpFraction = new TrainingSettings(Presets.get(c.preset).defaults()).dump_fraction;
         boolean streamed = TeacherForcingTrainer.streamsFeatures(probe, c.data(probe), dumpFraction);
-        int width = 3;                      // v, u, the target, then every bank's states (the teacher-forcing rows)
-        for (Edge e : probe.edges()) width += e.bank().size();
+        double inMemoryMb = TeacherForcingTrainer.inMemoryFeatureBytes(probe, c.data(probe), dumpFraction) / 1e6;
         Benchmark.Run r = Benchmark.teacherForcing(c, epochs, 2);
         long samples = Math.round(r.rate * r.epochSeconds);
-        System.out.println(RESULT + minutes + "\t" + samples + "\t" + r.rate + "\t" + streamed + "\t" + samples * width * 4.0 / 1e6 + "\t"
+        System.out.println(RESULT + minutes + "\t" + samples + "\t" + r.rate + "\t" + streamed + "\t" + inMemoryMb + "\t"
                 + Runtime.getRuntime().maxMemory() / 1048576.0 + "\t" + Machine.peakHeapMb());
         return 0;
     }

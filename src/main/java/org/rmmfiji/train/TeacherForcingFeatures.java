@@ -22,8 +22,6 @@ final class TeacherForcingFeatures implements FeatureStore {
 
     final FeatureMatrix[] perNeuron;
     /** Column offset of each edge's states in its post neuron's matrix. */
-    final int[] edgeColumn;
-    final int samples;
     final FeatureLayout layout;
     /** The epochs' order of the rows, shuffled again (in place) at the start of every epoch. */
     private int[] order;
@@ -31,8 +29,6 @@ final class TeacherForcingFeatures implements FeatureStore {
     private TeacherForcingFeatures(FeatureMatrix[] perNeuron, FeatureLayout layout) {
         this.perNeuron = perNeuron;
         this.layout = layout;
-        this.edgeColumn = layout.edgeColumn;
-        this.samples = layout.rows;
     }
 
     static TeacherForcingFeatures build(Network net, List<Segment> segments, ChannelMap map, double dumpFraction) {
@@ -100,8 +96,8 @@ final class TeacherForcingFeatures implements FeatureStore {
     @Override
     public void startEpoch(Rng rng) {
         if (order == null) {
-            order = new int[samples];
-            for (int k = 0; k < samples; k++) order[k] = k;
+            order = new int[layout.rows];
+            for (int k = 0; k < order.length; k++) order[k] = k;
         }
         rng.shuffle(order);
     }

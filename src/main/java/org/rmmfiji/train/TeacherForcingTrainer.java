@@ -35,6 +35,11 @@ public final class TeacherForcingTrainer implements Trainer {
         return FeatureStorePolicy.AUTOMATIC.streams(FeatureLayout.of(net, data.dataset().train(), dumpFraction));
     }
 
+    /** What every teacher-forcing row of these data would take held in memory (float32), streamed or not. */
+    public static long inMemoryFeatureBytes(Network net, TrainingData data, double dumpFraction) {
+        return FeatureLayout.of(net, data.dataset().train(), dumpFraction).inMemoryBytes();
+    }
+
     @Override
     public StopReason train(TrainingContext ctx) {
         Network net = ctx.net;

@@ -136,7 +136,7 @@ class ClosedLoopTrainerTest {
         int S = shots.length;
         double ms = batchLoss(net, shots, td.channels(), s, 0, 1, 1.0, null, null);
         // teacher forcing over the same S−1 transitions: the prediction term is (S−1)/S of its mean loss
-        int[] order = new int[f.samples];
+        int[] order = new int[f.layout.rows];
         for (int k = 0; k < order.length; k++) order[k] = k;
         double[] tileLoss = new double[1];
         new TeacherForcingTrainer.Worker(net, f.layout).tile(new BatchRows(f.perNeuron, order, 0), S - 1, 0, new double[net.parameters().length], tileLoss,
@@ -152,9 +152,9 @@ class ClosedLoopTrainerTest {
         TrainingData td = data(rec, net);
         TeacherForcingFeatures f = TeacherForcingFeatures.build(net, rec.segments(), td.channels(), 0.01);
         f.applyRanges(net);
-        int[] order = new int[f.samples];
+        int[] order = new int[f.layout.rows];
         for (int k = 0; k < order.length; k++) order[k] = k;
-        int T = Math.min(200, f.samples);
+        int T = Math.min(200, f.layout.rows);
         double[] p = net.parameters();
         TeacherForcingTrainer.Worker w = new TeacherForcingTrainer.Worker(net, f.layout);
         BatchRows rows = new BatchRows(f.perNeuron, order, 0);
@@ -185,7 +185,7 @@ class ClosedLoopTrainerTest {
             int row = (shots.segment[q] == 0 ? 0 : rowsBefore1) + shots.start[q] - k0;
             for (int e = 0; e < net.edges().size(); e++)
                 for (int st = 0; st < net.edges().get(e).bank().size(); st++)
-                    assertEquals(f.perNeuron[0].get(row, f.edgeColumn[e] + st), shots.initial[q * shots.width + shots.edgeOffset[e] + st],
+                    assertEquals(f.perNeuron[0].get(row, f.layout.edgeColumn[e] + st), shots.initial[q * shots.width + shots.edgeOffset[e] + st],
                             1e-5 * 60, "shot " + q + " edge " + e + " state " + st);
         }
         int last0 = (170 - k0) / 5 - 1;

@@ -75,7 +75,7 @@ class StreamedFeaturesTest {
     void everyBlockIsRecomputedBitForBitAsTheInMemoryRows() {
         for (Case c : cases()) {
             StreamedFeatures s = c.streamed;
-            assertEquals(c.inMemory.samples, s.layout().rows);
+            assertEquals(c.inMemory.layout.rows, s.layout().rows);
             assertTrue(s.blockCount() >= 6, c.name + ": several blocks in every segment, " + s.blockCount());
             int next = 0;
             try (ParallelTiles<Integer> two = new ParallelTiles<>(List.of(0, 1), "test")) {
