@@ -105,6 +105,34 @@ public abstract class Kernels {
     /** a[k] = {@link FastMath#sigmoid}(a[k]) for k in [from, to), with its bits. */
     public abstract void sigmoid(double[] a, int from, int to);
 
+    /** a[k] = {@link FastMath#tanh}(a[k]) for k in [from, to), with its bits. */
+    public abstract void tanh(double[] a, int from, int to);
+
+    /** The width {@link #affineOne} pads a layer of {@code nOut} outputs to: a whole number of {@link #LANES}. */
+    public static int paddedWidth(int nOut) { return (nOut + LANES - 1) / LANES * LANES; }
+
+    /**
+     * {@link #affine} for a single sample (a free run's one trajectory), from the weights transposed:
+     * {@code y[o] = b_o + Σ_i wT[i*stride + o]·x[i]}, added in increasing i with rounded products as {@link #affine}
+     * adds them, so the bits are the same; the outputs then run side by side in vector lanes. {@code stride} is
+     * {@link #paddedWidth}(nOut), the padding of {@code wT} holds zeros and {@code y} has room for {@code stride} values
+     * (the padding's values are left undefined).
+     */
+    public abstract void affineOne(double[] wT, int stride, double[] p, int biasOffset, double[] x, int nIn, int nOut, double[] y);
+
+    /** {@code y[yo + t] = a·x[xo + t] + b} for t &lt; n, the product rounded before the sum: an input normalisation. */
+    public abstract void scaleShift(double[] x, int xo, double a, double b, double[] y, int yo, int n);
+
+    /** One first-order filter along n lanes: {@code x[xo + l] = p·x[xo + l] + g·v[l]}, each product rounded, then added. */
+    public abstract void lowPass(double[] x, int xo, double p, double g, double[] v, int n);
+
+    /**
+     * One all-pass (GOBF) section along n lanes, with {@code u} its input and, on return, its output:
+     * {@code (x, u) ← (p·x + g·u, g·x − p·u)}, lane by lane from the old values, each product rounded. The adjoint of a
+     * section has the same form.
+     */
+    public abstract void allPassSection(double[] x, int xo, double p, double g, double[] u, int n);
+
     /** The lane sums of {@code a[ao + t]·b[bo + t]} for t in [from, T) added into {@code lanes} (lane = t mod 8). */
     static void tail(double[] a, int ao, double[] b, int bo, int from, int T, double[] lanes) {
         for (int t = from; t < T; t++) lanes[t & 7] += a[ao + t] * b[bo + t];

@@ -93,4 +93,38 @@ final class ScalarKernels extends Kernels {
     public void sigmoid(double[] a, int from, int to) {
         for (int k = from; k < to; k++) a[k] = FastMath.sigmoid(a[k]);
     }
+
+    @Override
+    public void tanh(double[] a, int from, int to) {
+        for (int k = from; k < to; k++) a[k] = FastMath.tanh(a[k]);
+    }
+
+    @Override
+    public void affineOne(double[] wT, int stride, double[] p, int biasOffset, double[] x, int nIn, int nOut, double[] y) {
+        for (int o = 0; o < nOut; o++) y[o] = bias(p, biasOffset, o);
+        for (int i = 0; i < nIn; i++) {
+            double xi = x[i];
+            int w = i * stride;
+            for (int o = 0; o < nOut; o++) y[o] += wT[w + o] * xi;
+        }
+    }
+
+    @Override
+    public void scaleShift(double[] x, int xo, double a, double b, double[] y, int yo, int n) {
+        for (int t = 0; t < n; t++) y[yo + t] = a * x[xo + t] + b;
+    }
+
+    @Override
+    public void lowPass(double[] x, int xo, double p, double g, double[] v, int n) {
+        for (int l = 0; l < n; l++) x[xo + l] = p * x[xo + l] + g * v[l];
+    }
+
+    @Override
+    public void allPassSection(double[] x, int xo, double p, double g, double[] u, int n) {
+        for (int l = 0; l < n; l++) {
+            double s = x[xo + l], ul = u[l];
+            u[l] = g * s - p * ul;
+            x[xo + l] = p * s + g * ul;
+        }
+    }
 }

@@ -209,4 +209,71 @@ final class VectorKernels extends Kernels {
         }
         for (int k = end; k < to; k++) a[k] = FastMath.sigmoid(a[k]);
     }
+
+    /** {@link FastMath#tanh}, operation for operation on whole vectors (its clamp is Math's min and max, lane by lane). */
+    @Override
+    public void tanh(double[] a, int from, int to) {
+        int L = S.length(), end = from + (to - from) / L * L;
+        double[] c = FastMath.EXP_TAYLOR;
+        for (int k = from; k < end; k += L) {
+            DoubleVector r = DoubleVector.fromArray(S, a, k).min(19.1).max(-19.1).mul(2.0 / 128.0);
+            DoubleVector p = DoubleVector.broadcast(S, c[0]);
+            for (int q = 1; q < c.length; q++) p = p.mul(r).add(c[q]);
+            p = p.mul(p); p = p.mul(p); p = p.mul(p); p = p.mul(p); p = p.mul(p); p = p.mul(p); p = p.mul(p);
+            p.sub(1.0).div(p.add(1.0)).intoArray(a, k);
+        }
+        for (int k = end; k < to; k++) a[k] = FastMath.tanh(a[k]);
+    }
+
+    @Override
+    public void affineOne(double[] wT, int stride, double[] p, int biasOffset, double[] x, int nIn, int nOut, double[] y) {
+        for (int o = 0; o < nOut; o++) y[o] = bias(p, biasOffset, o);
+        int L = S.length();
+        if (stride == 2 * L) {      // two vectors of sums in flight (a layer of 9–16 outputs on 512-bit vectors)
+            DoubleVector a0 = DoubleVector.fromArray(S, y, 0), a1 = DoubleVector.fromArray(S, y, L);
+            for (int i = 0; i < nIn; i++) {
+                double xi = x[i];
+                a0 = a0.add(DoubleVector.fromArray(S, wT, i * stride).mul(xi));
+                a1 = a1.add(DoubleVector.fromArray(S, wT, i * stride + L).mul(xi));
+            }
+            a0.intoArray(y, 0);
+            a1.intoArray(y, L);
+            return;
+        }
+        for (int o = 0; o < stride; o += L) {
+            DoubleVector a = DoubleVector.fromArray(S, y, o);
+            for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(S, wT, i * stride + o).mul(x[i]));
+            a.intoArray(y, o);
+        }
+    }
+
+    @Override
+    public void scaleShift(double[] x, int xo, double a, double b, double[] y, int yo, int n) {
+        int L = S.length(), end = n / L * L;
+        for (int t = 0; t < end; t += L) DoubleVector.fromArray(S, x, xo + t).mul(a).add(b).intoArray(y, yo + t);
+        for (int t = end; t < n; t++) y[yo + t] = a * x[xo + t] + b;
+    }
+
+    @Override
+    public void lowPass(double[] x, int xo, double p, double g, double[] v, int n) {
+        int L = S.length(), end = n / L * L;
+        for (int l = 0; l < end; l += L)
+            DoubleVector.fromArray(S, x, xo + l).mul(p).add(DoubleVector.fromArray(S, v, l).mul(g)).intoArray(x, xo + l);
+        for (int l = end; l < n; l++) x[xo + l] = p * x[xo + l] + g * v[l];
+    }
+
+    @Override
+    public void allPassSection(double[] x, int xo, double p, double g, double[] u, int n) {
+        int L = S.length(), end = n / L * L;
+        for (int l = 0; l < end; l += L) {
+            DoubleVector s = DoubleVector.fromArray(S, x, xo + l), ul = DoubleVector.fromArray(S, u, l);
+            s.mul(g).sub(ul.mul(p)).intoArray(u, l);
+            s.mul(p).add(ul.mul(g)).intoArray(x, xo + l);
+        }
+        for (int l = end; l < n; l++) {
+            double s = x[xo + l], ul = u[l];
+            u[l] = g * s - p * ul;
+            x[xo + l] = p * s + g * ul;
+        }
+    }
 }

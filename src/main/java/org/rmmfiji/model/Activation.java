@@ -25,7 +25,7 @@ public enum Activation {
     /** Applies the activation in place to a[from, to). */
     void apply(double[] a, int from, int to) {
         switch (this) {
-            case TANH: for (int i = from; i < to; i++) a[i] = FastMath.tanh(a[i]); break;
+            case TANH: Kernels.get().tanh(a, from, to); break;
             case SIGMOID: Kernels.get().sigmoid(a, from, to); break;
             default: break;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.rmmfiji.data.InvalidInputException;
+import org.rmmfiji.math.Kernels;
 
 /**
  * A fixed, stable bank of linear filters of one voltage: x[k+1] = A x[k] + B v[k], poles p = exp(−δ/τ).
@@ -164,12 +165,11 @@ public final class FilterBank {
         int s0 = 0;
         for (Block b : blocks) {
             int n = b.pole.length;
-            if (!b.gobf) {
-                for (int i = 0; i < n; i++) {
-                    double p = b.pole[i], g = b.gain[i];
-                    int o = (s0 + i) * lanes;
-                    for (int l = 0; l < lanes; l++) x[o + l] = p * x[o + l] + g * v[l];
-                }
+            if (!b.gobf && lanes == 1) {
+                for (int i = 0; i < n; i++) x[s0 + i] = b.pole[i] * x[s0 + i] + b.gain[i] * v[0];
+            } else if (!b.gobf) {
+                Kernels k = Kernels.get();
+                for (int i = 0; i < n; i++) k.lowPass(x, (s0 + i) * lanes, b.pole[i], b.gain[i], v, lanes);
             } else if (lanes == 1) {
                 // one trajectory (free run, warm-up, filter streams): no scratch lanes needed
                 double u = v[0];                                      // input of the first section
@@ -185,15 +185,8 @@ public final class FilterBank {
                 // section by section over all lanes, so the inner loop runs along contiguous lanes (vectorised)
                 double[] u = carry(lanes);
                 System.arraycopy(v, 0, u, 0, lanes);
-                for (int i = 0; i < n; i++) {
-                    double p = b.pole[i], g = b.gain[i];
-                    int o = (s0 + i) * lanes;
-                    for (int l = 0; l < lanes; l++) {
-                        double s = x[o + l], ul = u[l];
-                        u[l] = g * s - p * ul;
-                        x[o + l] = p * s + g * ul;
-                    }
-                }
+                Kernels k = Kernels.get();
+                for (int i = 0; i < n; i++) k.allPassSection(x, (s0 + i) * lanes, b.pole[i], b.gain[i], u, lanes);
             }
             s0 += n;
         }
@@ -230,15 +223,8 @@ public final class FilterBank {
                 // the cascade backwards: mu is dL/d(input of section i), carried from the last section to the first
                 double[] mu = carry(lanes);
                 java.util.Arrays.fill(mu, 0, lanes, 0.0);
-                for (int i = n - 1; i >= 0; i--) {
-                    double p = b.pole[i], g = b.gain[i];
-                    int o = (s0 + i) * lanes;
-                    for (int l = 0; l < lanes; l++) {
-                        double y = lam[o + l], ml = mu[l];
-                        lam[o + l] = p * y + g * ml;
-                        mu[l] = g * y - p * ml;
-                    }
-                }
+                Kernels k = Kernels.get();
+                for (int i = n - 1; i >= 0; i--) k.allPassSection(lam, (s0 + i) * lanes, b.pole[i], b.gain[i], mu, lanes);
                 for (int l = 0; l < lanes; l++) dv[l] += mu[l];
             }
             s0 += n;

@@ -93,11 +93,7 @@ public final class GatedCurrent implements Current {
 
         /** The gate values (components × T), left in the workspace's net output. */
         void forward(Mlp.Workspace ws, double[] in, double[] p, double[] x, int T) {
-            for (int s = 0; s < states.length; s++) {
-                double a = norm.scale[s], b = norm.offset[s];
-                int xo = states[s] * T, io = s * T;
-                for (int t = 0; t < T; t++) in[io + t] = a * x[xo + t] + b;
-            }
+            for (int s = 0; s < states.length; s++) norm.apply(s, x, states[s] * T, in, s * T, T);
             net.forward(ws, p, in, T);
         }
 

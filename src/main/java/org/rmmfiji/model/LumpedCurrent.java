@@ -67,16 +67,8 @@ public final class LumpedCurrent implements Current {
         Ws ws = (Ws) w;
         double[] in = ws.in;
         int k = 0;
-        if (voltageInput) {
-            double a = norm.scale[0], b = norm.offset[0];
-            for (int t = 0; t < T; t++) in[t] = a * v[t] + b;
-            k = 1;
-        }
-        for (int s = 0; s < states.length; s++, k++) {
-            double a = norm.scale[k], b = norm.offset[k];
-            int xo = states[s] * T, io = k * T;
-            for (int t = 0; t < T; t++) in[io + t] = a * x[xo + t] + b;
-        }
+        if (voltageInput) norm.apply(k++, v, 0, in, 0, T);
+        for (int s = 0; s < states.length; s++, k++) norm.apply(k, x, states[s] * T, in, k * T, T);
         mlp.forward(ws.mlpWs, p, in, T);
         System.arraycopy(ws.mlpWs.output(), 0, out, 0, T);
     }

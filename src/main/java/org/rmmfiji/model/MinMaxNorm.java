@@ -1,5 +1,7 @@
 package org.rmmfiji.model;
 
+import org.rmmfiji.math.Kernels;
+
 /** A per-input affine map z = a·u + b that takes the training range [min, max] onto [−1, 1]. */
 final class MinMaxNorm {
     final double[] scale;
@@ -20,6 +22,12 @@ final class MinMaxNorm {
         }
         scale[i] = 2.0 / span;
         offset[i] = -1.0 - 2.0 * min / span;
+    }
+
+    /** Input i of T samples normalised: {@code out[oo + t] = scale_i·x[xo + t] + offset_i}. */
+    void apply(int i, double[] x, int xo, double[] out, int oo, int T) {
+        if (T == 1) out[oo] = scale[i] * x[xo] + offset[i];       // a free run's single sample: no kernel call per input
+        else Kernels.get().scaleShift(x, xo, scale[i], offset[i], out, oo, T);
     }
 
     double[] toArray() {

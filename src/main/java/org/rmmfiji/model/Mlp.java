@@ -110,6 +110,12 @@ public final class Mlp {
         final boolean[] valid;
         /** Each layer's weight gradient of one tile, before the sign-constraint derivative. */
         final double[][] weightGrad;
+        /**
+         * For one sample at a time (a free run): each layer's effective weights transposed and padded
+         * ({@link Kernels#affineOne}), and the raw weights they were made from; made on first use.
+         */
+        double[][] transposed, rawOfTransposed;
+        boolean[] transposedValid;
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -118,7 +124,7 @@ public final class Mlp {
             delta = new double[L + 1][];
             effW = new double[L][];
             for (int l = 1; l <= L; l++) {
-                act[l] = new double[sizes[l] * maxT];
+                act[l] = new double[Math.max(sizes[l] * maxT, Kernels.paddedWidth(sizes[l]))];   // room for affineOne's padding
                 delta[l] = new double[sizes[l] * maxT];
             }
             for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) effW[l] = new double[sizes[l + 1] * sizes[l]];
@@ -137,6 +143,10 @@ public final class Mlp {
 
     /** Forward pass on a tile of T samples; the result is in {@code ws.output()}. */
     public void forward(Workspace ws, double[] p, double[] in, int T) {
+        if (T == 1) {
+            forwardOne(ws, p, in);
+            return;
+        }
         int L = layers();
         for (int l = 0; l < L; l++) {
             int nIn = sizes[l], nOut = sizes[l + 1];
@@ -145,11 +155,8 @@ public final class Mlp {
             if (signs[l] == WeightSign.FREE) {
                 W = p;        // the raw weights are the weights: read them in place (a free run calls this every step)
                 wOff = wo;
-            } else if (!ws.valid[l] || !sameRaw(ws.rawOfEffW[l], p, wo)) {
-                // a free run calls this once per step with the same parameters: recompute only when they changed
-                for (int k = 0; k < nIn * nOut; k++) W[k] = signs[l].effective(p[wo + k]);
-                System.arraycopy(p, wo, ws.rawOfEffW[l], 0, nIn * nOut);
-                ws.valid[l] = true;
+            } else {
+                refreshEffective(ws, p, l);
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
@@ -158,9 +165,51 @@ public final class Mlp {
         }
     }
 
+    /** A sign-definite layer's effective weights, recomputed only when its raw weights changed (a free run calls every step). */
+    private void refreshEffective(Workspace ws, double[] p, int l) {
+        int wo = weights[l].offset(), n = sizes[l] * sizes[l + 1];
+        if (ws.valid[l] && sameRaw(ws.rawOfEffW[l], p, wo)) return;
+        for (int k = 0; k < n; k++) ws.effW[l][k] = signs[l].effective(p[wo + k]);
+        System.arraycopy(p, wo, ws.rawOfEffW[l], 0, n);
+        ws.valid[l] = true;
+    }
+
     private static boolean sameRaw(double[] cached, double[] p, int offset) {
-        for (int k = 0; k < cached.length; k++) if (cached[k] != p[offset + k]) return false;
-        return true;
+        return java.util.Arrays.equals(cached, 0, cached.length, p, offset, offset + cached.length);
+    }
+
+    /**
+     * The forward pass of one sample, with the same bits as a tile's: a free run calls it every step, where the
+     * outputs of a layer side by side in vector lanes pay and a tile's loops along samples do not.
+     */
+    private void forwardOne(Workspace ws, double[] p, double[] in) {
+        int L = layers();
+        if (ws.transposed == null) {
+            ws.transposed = new double[L][];
+            ws.rawOfTransposed = new double[L][];
+            ws.transposedValid = new boolean[L];
+            for (int l = 0; l < L; l++) {
+                ws.transposed[l] = new double[sizes[l] * Kernels.paddedWidth(sizes[l + 1])];
+                ws.rawOfTransposed[l] = new double[sizes[l] * sizes[l + 1]];
+            }
+        }
+        for (int l = 0; l < L; l++) {
+            int nIn = sizes[l], nOut = sizes[l + 1], stride = Kernels.paddedWidth(nOut);
+            int wo = weights[l].offset();
+            if (signs[l] != WeightSign.FREE) refreshEffective(ws, p, l);     // backward reads them
+            double[] wT = ws.transposed[l];
+            double[] raw = ws.rawOfTransposed[l];
+            if (!ws.transposedValid[l] || !sameRaw(raw, p, wo)) {       // the parameters changed since the last step
+                for (int o = 0; o < nOut; o++)
+                    for (int i = 0; i < nIn; i++) wT[i * stride + o] = signs[l].effective(p[wo + o * nIn + i]);
+                System.arraycopy(p, wo, raw, 0, nIn * nOut);
+                ws.transposedValid[l] = true;
+            }
+            double[] x = l == 0 ? in : ws.act[l];
+            double[] y = ws.act[l + 1];
+            Kernels.get().affineOne(wT, stride, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, y);
+            activations[l].apply(y, 0, nOut);
+        }
     }
 
     /**

@@ -149,11 +149,7 @@ public final class SynapticCurrent implements Current {
 
     /** Evaluates the activations s (components × T) of the tile into the workspace's gate output. */
     private double[] activations(Ws ws, double[] p, double[] x, int T) {
-        for (int s = 0; s < states.length; s++) {
-            double a = norm.scale[s], b = norm.offset[s];
-            int xo = states[s] * T, io = s * T;
-            for (int t = 0; t < T; t++) ws.in[io + t] = a * x[xo + t] + b;
-        }
+        for (int s = 0; s < states.length; s++) norm.apply(s, x, states[s] * T, ws.in, s * T, T);
         gates.forward(ws.mlpWs, p, ws.in, T);
         return ws.mlpWs.output();
     }

@@ -133,6 +133,73 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void tanhHasTheBitsOfFastMath() {
+        Rng rng = new Rng(8);
+        double[] special = {0.0, -0.0, 19.1, -19.1, 19.09, 19.11, 1e-300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e6, -1e6, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int n : new int[] {1, 7, 8, 10, 15, 16, 17, 100, 1001}) {
+            double[] a = new double[n + 3];
+            for (int k = 0; k < a.length; k++) {
+                double u = rng.nextDouble();
+                a[k] = k >= 2 && k - 2 < special.length && n > 30 ? special[k - 2] : k % 3 == 0 ? 60 * (u - 0.5) : 6 * (u - 0.5);
+            }
+            double[] expected = a.clone();
+            for (int k = 2; k < n + 2; k++) expected[k] = FastMath.tanh(a[k]);
+            for (Kernels k : implementations()) {
+                double[] got = a.clone();
+                k.tanh(got, 2, n + 2);
+                for (int q = 0; q < a.length; q++)
+                    assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(got[q]),
+                            k.name() + ", " + n + " values: tanh(" + a[q] + ") = " + expected[q] + ", got " + got[q]);
+            }
+        }
+    }
+
+    @Test
+    void oneSampleFromTransposedWeightsHasTheAffineMapsBits() {
+        Rng rng = new Rng(9);
+        for (int[] shape : SHAPES) for (boolean bias : new boolean[] {true, false}) {
+            int nIn = shape[0], nOut = shape[1], stride = Kernels.paddedWidth(nOut);
+            double[] W = random(rng, W_OFF + nIn * nOut), x = random(rng, nIn), p = random(rng, nOut + 2);
+            double[] wT = new double[nIn * stride];
+            for (int o = 0; o < nOut; o++) for (int i = 0; i < nIn; i++) wT[i * stride + o] = W[W_OFF + o * nIn + i];
+            double[] expected = new double[nOut];
+            Kernels.scalar().affine(W, W_OFF, p, bias ? 2 : -1, x, nIn, nOut, 1, expected);
+            for (Kernels k : implementations()) {
+                double[] y = random(rng, stride);      // the padding holds anything
+                k.affineOne(wT, stride, p, bias ? 2 : -1, x, nIn, nOut, y);
+                assertArrayEquals(expected, java.util.Arrays.copyOf(y, nOut), 0.0, k.name() + " " + nIn + "→" + nOut);
+            }
+        }
+    }
+
+    @Test
+    void elementwiseKernelsRoundEachProduct() {
+        Rng rng = new Rng(10);
+        for (int n : TILES) {
+            double[] x = random(rng, n + 5), v = random(rng, n), u = random(rng, n);
+            double a = rng.nextDouble() - 0.5, b = rng.nextDouble() - 0.5;
+            double[] scaled = new double[n + 1], low = x.clone(), allX = x.clone(), allU = u.clone();
+            for (int t = 0; t < n; t++) {
+                scaled[1 + t] = a * x[5 + t] + b;
+                low[5 + t] = a * x[5 + t] + b * v[t];
+                allU[t] = b * x[5 + t] - a * u[t];
+                allX[5 + t] = a * x[5 + t] + b * u[t];
+            }
+            for (Kernels k : implementations()) {
+                double[] y = new double[n + 1], lx = x.clone(), ax = x.clone(), au = u.clone();
+                k.scaleShift(x, 5, a, b, y, 1, n);
+                k.lowPass(lx, 5, a, b, v, n);
+                k.allPassSection(ax, 5, a, b, au, n);
+                assertArrayEquals(scaled, y, 0.0, k.name() + " scaleShift, n " + n);
+                assertArrayEquals(low, lx, 0.0, k.name() + " lowPass, n " + n);
+                assertArrayEquals(allX, ax, 0.0, k.name() + " allPassSection state, n " + n);
+                assertArrayEquals(allU, au, 0.0, k.name() + " allPassSection output, n " + n);
+            }
+        }
+    }
+
     /** The plain kernels, and where the JVM has usable vectors, the vector kernels with 256- and 512-bit sums. */
     private static Kernels[] implementations() {
         if (vectorBits() < 256) return new Kernels[] {Kernels.scalar()};

@@ -69,6 +69,49 @@ class CurrentContractTest {
         }
     }
 
+    /**
+     * A free run evaluates one sample at a time, on another path than a tile's (weights transposed, outputs side by side
+     * in vector lanes): it must give the tile's bits, also after the parameters change under a workspace it has used.
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void oneSampleAtATimeHasTheTilesBits(String key) {
+        Network net = network(key, 36);
+        Current c = net.edges().get(0).currents().get(0);
+        Rng rng = new Rng(37);
+        double[] v = GradientCheckTest.inputs(rng, T, 20, -50), x = GradientCheckTest.inputs(rng, STATES * T, 25, -40);
+        Current.Workspace one = c.newWorkspace(1);
+        for (int change = 0; change < 2; change++) {
+            double[] p = net.parameters();
+            if (change == 1) for (int k = 0; k < p.length; k++) p[k] += 0.01 * (rng.nextDouble() - 0.5);
+            double[] tile = new double[T];
+            c.forward(c.newWorkspace(T), p, v, x, T, tile);
+            double[] vt = new double[1], xt = new double[STATES], out = new double[1];
+            for (int t = 0; t < T; t++) {
+                vt[0] = v[t];
+                for (int s = 0; s < STATES; s++) xt[s] = x[s * T + t];
+                c.forward(one, p, vt, xt, 1, out);
+                assertEquals(Double.doubleToRawLongBits(tile[t]), Double.doubleToRawLongBits(out[0]),
+                        key + (change == 1 ? ", parameters changed" : "") + ", sample " + t + ": tile " + tile[t] + ", alone " + out[0]);
+            }
+        }
+        // backward after a one-sample forward (admittance, Jacobians): the tile's gradients, summed in another order
+        double[] p = net.parameters(), ones = new double[T], tileGrad = new double[p.length], oneGrad = new double[p.length];
+        java.util.Arrays.fill(ones, 1.0);
+        Current.Workspace tw = c.newWorkspace(T);
+        c.forward(tw, p, v, x, T, new double[T]);
+        c.backward(tw, p, v, x, T, ones, tileGrad, null, null);
+        double[] vt = new double[1], xt = new double[STATES];
+        for (int t = 0; t < T; t++) {
+            vt[0] = v[t];
+            for (int s = 0; s < STATES; s++) xt[s] = x[s * T + t];
+            c.forward(one, p, vt, xt, 1, new double[1]);
+            c.backward(one, p, vt, xt, 1, new double[] {1.0}, oneGrad, null, null);
+        }
+        for (int k = 0; k < p.length; k++)
+            assertEquals(tileGrad[k], oneGrad[k], 1e-9 * (1 + Math.abs(tileGrad[k])), key + ": gradient " + k + " after one-sample forwards");
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void normalisationSurvivesARoundTrip(String key) {
