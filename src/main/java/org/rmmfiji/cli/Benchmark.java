@@ -40,7 +40,8 @@ import org.rmmfiji.train.TrainingSettings;
  * <li>teacher-forcing throughput (sample-epochs per second, the median epoch after the first) on 1 and 2 threads,
  * with the fastest kernels this JVM has and with the plain-Java ones a stock Fiji runs, and the final epoch's loss;</li>
  * <li>the numpy and PyTorch peers (bench/*.py, the authors' algorithm on the regressors this run exported) on 1 and
- * 2 threads, with their final losses, and the ratios;</li>
+ * 2 threads, with their final losses, and the ratios; and this project's own engine of 2026-11-26 ({@link FrozenEngine}),
+ * built from the history, on the same data, so that a speed-up is measured in the same run;</li>
  * <li>lp-pd's throughput against training data length, out to an hour of data in a JVM of 2 GB max heap
  * ({@link LongDataBenchmark}), with the feature store each length used and its peak heap;</li>
  * <li>a multiple-shooting epoch against a teacher-forcing epoch;</li>
@@ -99,6 +100,8 @@ final class Benchmark {
     }
 
     private static final StringBuilder REPORT = new StringBuilder();
+    /** pd-lp's first 100 s train lp-pd (≈ 1 M samples at 10 kHz), the next 20 s validate. */
+    private static final double LP_PD_TRAIN = 100.0 / 220, LP_PD_VALIDATION = 20.0 / 220;
 
     static int run(String[] args) throws Exception {
         Path data = Paths.get("datasets");
@@ -130,7 +133,7 @@ final class Benchmark {
         }
         Recording pdLp = dataset(NamedDatasets.PD_LP, data), hh = dataset(NamedDatasets.HH, data);
         // pd-lp: the first 100 s for training (≈ 1 M samples at 10 kHz); hh: the first 50 s of its training segment (1 M at 20 kHz)
-        Case lpPd = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, 100.0 / 220, 20.0 / 220), List.of("LP"), List.of("PD"),
+        Case lpPd = new Case(Presets.LP_PD, pdLp, Dataset.byFraction(pdLp, LP_PD_TRAIN, LP_PD_VALIDATION), List.of("LP"), List.of("PD"),
                 List.of("V_LP", "V_PD"), List.of("I_LP"));
         Segment[] hhTrain = Dataset.parts(hh.segments().get(0), 50.0 / 60, 10.0 / 60);
         Dataset hhData = new Dataset(hh, List.of(hhTrain[0]), List.of(hh.segments().get(1)), List.of());
@@ -206,6 +209,12 @@ final class Benchmark {
             line(String.format(Locale.ROOT, "  ratio, this engine (%s, 2 threads) / fastest peer (%s): %.2f", Kernels.best().name(), fastestName,
                     lpPdBest2.rate / fastestPeer));
             line(String.format(Locale.ROOT, "  ratio, this engine (%s, 1 thread) / fastest peer: %.2f", Kernels.best().name(), lpPdBest1.rate / fastestPeer));
+        }
+        line("  " + FrozenEngine.DESCRIPTION + ", built from the history, same data and recipe:");
+        for (FrozenEngine.Result r : FrozenEngine.run(data.resolve(NamedDatasets.PD_LP.recordingFile()), LP_PD_TRAIN, LP_PD_VALIDATION, epochs, 1, 2)) {
+            Run now = r.threads == 1 ? lpPdBest1 : lpPdBest2;
+            line(String.format(Locale.ROOT, "  frozen %-9s: %6.2f M   (final epoch loss %.4g); ratio, this engine / frozen: %.2f", threads(r.threads),
+                    r.rate / 1e6, r.finalLoss, now.rate / r.rate));
         }
 
         line("");
