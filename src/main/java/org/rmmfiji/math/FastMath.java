@@ -71,12 +71,36 @@ public final class FastMath {
         return e / (1.0 + e);
     }
 
-    /** softplus log(1+e^x), used to keep capacitances and conductances positive. */
+    /**
+     * softplus log(1+e^x), used to keep capacitances, conductances and sign-definite weights positive. A free run asks
+     * for the same few values every step, and log1p costs more than the rest of what a step does with them, so recent
+     * arguments are remembered (the same bits: it is the same function of the same argument).
+     */
     public static double softplus(double x) {
-        if (x > 36.0) return x;
-        if (x < -36.0) return exp(x);
-        return StrictMath.log1p(exp(x));
+        long bits = Double.doubleToRawLongBits(x);
+        int slot = (int) (bits ^ (bits >>> 21) ^ (bits >>> 42)) & (SOFTPLUS_MEMO.length - 1);
+        Memo m = SOFTPLUS_MEMO[slot];
+        if (m != null && m.argument == bits) return m.value;
+        double y = x > 36.0 ? x : x < -36.0 ? exp(x) : StrictMath.log1p(exp(x));
+        SOFTPLUS_MEMO[slot] = new Memo(bits, y);
+        return y;
     }
+
+    /**
+     * One remembered softplus. Immutable, so threads may share the table without locks: a thread sees an entry whole
+     * or not at all (final fields), and a lost race only costs a recomputation.
+     */
+    private static final class Memo {
+        final long argument;
+        final double value;
+
+        Memo(long argument, double value) {
+            this.argument = argument;
+            this.value = value;
+        }
+    }
+
+    private static final Memo[] SOFTPLUS_MEMO = new Memo[1024];
 
     /** The inverse of softplus, for initialising a raw parameter at a positive value y. */
     public static double softplusInverse(double y) {

@@ -43,4 +43,19 @@ class FastMathTest {
         assertEquals(0, s / 100_000, 0.02);
         assertEquals(1, s2 / 100_000, 0.02);
     }
+
+    /** The remembered softplus gives the bits of the formula, on a first call, on a repeat and after its slot was taken. */
+    @Test
+    void softplusRemembersWithoutChangingABit() {
+        Rng rng = new Rng(11);
+        double[] x = new double[5000];
+        for (int k = 0; k < x.length; k++) x[k] = k % 7 == 0 ? 80 * (rng.nextDouble() - 0.5) : 10 * (rng.nextDouble() - 0.5);
+        for (int pass = 0; pass < 3; pass++)        // 5000 arguments over far fewer slots: hits, misses and evictions
+            for (double a : x) {
+                double expected = a > 36.0 ? a : a < -36.0 ? FastMath.exp(a) : StrictMath.log1p(FastMath.exp(a));
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(FastMath.softplus(a)), "softplus(" + a + "), pass " + pass);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(FastMath.softplus(a)), "softplus(" + a + ") again");
+            }
+        assertTrue(Double.isNaN(FastMath.softplus(Double.NaN)));
+    }
 }
