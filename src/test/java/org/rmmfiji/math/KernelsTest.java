@@ -111,47 +111,38 @@ class KernelsTest {
 
     @Test
     void sigmoidHasTheBitsOfFastMath() {
-        Rng rng = new Rng(6);
         double[] special = {0.0, -0.0, 708, -708, 707.9999, -707.9999, 708.0001, -708.0001, 745, -745, 1e-300, -1e-300,
             Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, 0.5, -0.5,
             0.34657359027997264, -0.34657359027997264, 1e6, -1e6, Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int n : new int[] {1, 7, 8, 15, 16, 17, 100, 1001}) {
-            double[] a = new double[n + 3];
-            for (int k = 0; k < a.length; k++) {
-                double u = rng.nextDouble();
-                a[k] = k >= 2 && k - 2 < special.length && n > 30 ? special[k - 2] : k % 3 == 0 ? 1500 * (u - 0.5) : 40 * (u - 0.5);
-            }
-            double[] expected = a.clone();
-            for (int k = 2; k < n + 2; k++) expected[k] = FastMath.sigmoid(a[k]);
-            for (Kernels k : implementations()) {
-                double[] got = a.clone();
-                k.sigmoid(got, 2, n + 2);
-                for (int q = 0; q < a.length; q++)
-                    assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(got[q]),
-                            k.name() + ", " + n + " values: sigmoid(" + a[q] + ") = " + expected[q] + ", got " + got[q]);
-            }
-        }
+        elementwiseHasTheBitsOf("sigmoid", FastMath::sigmoid, Kernels::sigmoid, special, 1500, 40, new Rng(6));
     }
 
     @Test
     void tanhHasTheBitsOfFastMath() {
-        Rng rng = new Rng(8);
         double[] special = {0.0, -0.0, 19.1, -19.1, 19.09, 19.11, 1e-300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e6, -1e6, Double.MAX_VALUE, -Double.MAX_VALUE};
+        elementwiseHasTheBitsOf("tanh", FastMath::tanh, Kernels::tanh, special, 60, 6, new Rng(8));
+    }
+
+    /** An in-place kernel a[from, to) of every implementation against its scalar definition, bit for bit, the rest of a untouched. */
+    private interface InPlace { void apply(Kernels k, double[] a, int from, int to); }
+
+    private static void elementwiseHasTheBitsOf(String name, java.util.function.DoubleUnaryOperator definition, InPlace kernel,
+                                                double[] special, double wide, double narrow, Rng rng) {
         for (int n : new int[] {1, 7, 8, 10, 15, 16, 17, 100, 1001}) {
             double[] a = new double[n + 3];
             for (int k = 0; k < a.length; k++) {
                 double u = rng.nextDouble();
-                a[k] = k >= 2 && k - 2 < special.length && n > 30 ? special[k - 2] : k % 3 == 0 ? 60 * (u - 0.5) : 6 * (u - 0.5);
+                a[k] = k >= 2 && k - 2 < special.length && n > 30 ? special[k - 2] : k % 3 == 0 ? wide * (u - 0.5) : narrow * (u - 0.5);
             }
             double[] expected = a.clone();
-            for (int k = 2; k < n + 2; k++) expected[k] = FastMath.tanh(a[k]);
+            for (int k = 2; k < n + 2; k++) expected[k] = definition.applyAsDouble(a[k]);
             for (Kernels k : implementations()) {
                 double[] got = a.clone();
-                k.tanh(got, 2, n + 2);
+                kernel.apply(k, got, 2, n + 2);
                 for (int q = 0; q < a.length; q++)
                     assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(got[q]),
-                            k.name() + ", " + n + " values: tanh(" + a[q] + ") = " + expected[q] + ", got " + got[q]);
+                            k.name() + ", " + n + " values: " + name + "(" + a[q] + ") = " + expected[q] + ", got " + got[q]);
             }
         }
     }
