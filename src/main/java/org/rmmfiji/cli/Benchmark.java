@@ -211,7 +211,8 @@ final class Benchmark {
             line(String.format(Locale.ROOT, "  ratio, this engine (%s, 1 thread) / fastest peer: %.2f", Kernels.best().name(), lpPdBest1.rate / fastestPeer));
         }
         line("  " + FrozenEngine.DESCRIPTION + ", built from the history, same data and recipe:");
-        for (FrozenEngine.Result r : FrozenEngine.run(data.resolve(NamedDatasets.PD_LP.recordingFile()), LP_PD_TRAIN, LP_PD_VALIDATION, epochs, 1, 2)) {
+        for (FrozenEngine.Result r : FrozenEngine.run(data.resolve(NamedDatasets.PD_LP.recordingFile()), LP_PD_TRAIN, LP_PD_VALIDATION, epochs,
+                Benchmark::line, 1, 2)) {
             Run now = r.threads == 1 ? lpPdBest1 : lpPdBest2;
             line(String.format(Locale.ROOT, "  frozen %-9s: %6.2f M   (final epoch loss %.4g); ratio, this engine / frozen: %.2f", threads(r.threads),
                     r.rate / 1e6, r.finalLoss, now.rate / r.rate));

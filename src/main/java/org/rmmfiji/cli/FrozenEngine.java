@@ -1,15 +1,14 @@
 package org.rmmfiji.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,64 +46,92 @@ final class FrozenEngine {
 
     private FrozenEngine() {}
 
+    /** The child JVM's heap: the frozen engine keeps 1 M rows of lp-pd in memory, well under this. */
+    private static final String HEAP = "-Xmx2g";
+    /** At most this long for the child's teacher forcing. */
+    private static final long TIMEOUT_MINUTES = 20;
+
     /**
      * Teacher forcing of the LP–PD model on the pd-lp recording {@code csv} (the fractions as {@code Dataset.byFraction}
-     * takes them), {@code epochs} epochs per thread count; an empty list, with the reason printed, when it cannot run.
+     * takes them), {@code epochs} epochs per thread count; an empty list, with the reason said to {@code report}, when it
+     * cannot run.
      */
-    static List<Result> run(Path csv, double trainFraction, double validationFraction, int epochs, int... threads) throws Exception {
+    static List<Result> run(Path csv, double trainFraction, double validationFraction, int epochs, Consumer<String> report, int... threads)
+            throws InterruptedException {
         Path project = PythonPeer.benchFolder().toAbsolutePath().getParent();
         Path dir = project.resolve("target").resolve("bench").resolve("frozen-engine");
-        String why = build(project, dir);
-        if (why != null) {
-            System.out.println("frozen engine skipped: " + why);
-            return List.of();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", classPath(dir, true), "FrozenTeacherForcing",
-                csv.toAbsolutePath().toString(), Double.toString(trainFraction), Double.toString(validationFraction), Integer.toString(epochs)));
-        for (int t : threads) command.add(Integer.toString(t));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<Result> results = new ArrayList<>();
-        StringBuilder other = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
+        try {
+            String why = build(project, dir);
+            if (why != null) {
+                report.accept("  frozen engine skipped: " + why);
+                return List.of();
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                    "-cp", classPath(dir, true), "FrozenTeacherForcing", csv.toAbsolutePath().toString(), Double.toString(trainFraction),
+                    Double.toString(validationFraction), Integer.toString(epochs)));
+            for (int t : threads) command.add(Integer.toString(t));
+            Path log = dir.resolve("run.log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                report.accept("  frozen engine stopped after " + TIMEOUT_MINUTES + " min; see " + project.relativize(log));
+                return List.of();
+            }
+            List<Result> results = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
                 Matcher m = LINE.matcher(line);
                 if (m.matches()) results.add(new Result(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
-                else other.append("  ").append(line).append('\n');
             }
-        }
-        if (p.waitFor() != 0 || results.size() != threads.length) {
-            System.out.println("frozen engine failed (exit " + p.exitValue() + "):\n" + other);
+            if (p.exitValue() != 0 || results.size() != threads.length) {
+                report.accept("  frozen engine failed (exit " + p.exitValue() + "); see " + project.relativize(log));
+                return List.of();
+            }
+            return results;
+        } catch (IOException e) {
+            report.accept("  frozen engine skipped: " + e);
             return List.of();
         }
-        return results;
     }
 
-    /** Builds the revision once into dir (a marker file names what is there); the reason it cannot, or null. */
+    /**
+     * Builds the revision into dir once (a marker, written last, says a build there is whole) and compiles the driver
+     * against it every time (it may have changed; it takes a second); the reason it cannot, or null.
+     */
     private static String build(Path project, Path dir) throws IOException, InterruptedException {
         Path marker = dir.resolve("built-from");
-        if (Files.exists(marker) && Files.readString(marker).trim().equals(REVISION)) return null;
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        Path tar = dir.resolveSibling("frozen-engine.tar");
-        String failed = runQuietly(project, dir.resolve("archive.log"), "git", "archive", "--format=tar", "-o", tar.toString(), REVISION);
-        if (failed != null) return "revision " + REVISION.substring(0, 7) + " is not in this clone's history (" + failed + ")";
-        failed = runQuietly(dir, dir.resolve("tar.log"), "tar", "-xf", tar.toString());
-        Files.deleteIfExists(tar);
-        if (failed != null) return "could not unpack it (" + failed + ")";
-        System.out.println("Building " + DESCRIPTION + " into " + project.relativize(dir) + " (once) …");
-        failed = runQuietly(dir, dir.resolve("build.log"), "mvn", "-B", "-DskipTests", "-Dmaven.javadoc.skip=true", "compile");
-        if (failed != null) return "its build failed (" + failed + "; see " + project.relativize(dir.resolve("build.log")) + ")";
+        boolean built = Files.exists(marker) && Files.readString(marker).trim().equals(REVISION)
+                && Files.exists(dir.resolve("target").resolve("classpath.txt"));
+        if (!built) {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            Path log = dir.resolve("git.log");
+            String failed = runQuietly(project, log, "git", "cat-file", "-e", REVISION + "^{commit}");
+            if (failed != null) return "revision " + REVISION.substring(0, 7) + " is not in this clone's history (" + failed + lastLine(log) + ")";
+            Path tar = dir.resolveSibling("frozen-engine.tar");
+            failed = runQuietly(project, log, "git", "archive", "--format=tar", "-o", tar.toString(), REVISION);
+            if (failed == null) failed = runQuietly(dir, dir.resolve("tar.log"), "tar", "-xf", tar.toString());
+            Files.deleteIfExists(tar);
+            if (failed != null) return "could not unpack it (" + failed + lastLine(log) + ")";
+            System.out.println("Building " + DESCRIPTION + " into " + project.relativize(dir) + " (once) …");
+            failed = runQuietly(dir, dir.resolve("build.log"), "mvn", "-B", "-DskipTests", "-Dmaven.javadoc.skip=true", "compile");
+            if (failed != null) return "its build failed (" + failed + "; see " + project.relativize(dir.resolve("build.log")) + ")";
+            Files.writeString(marker, REVISION + "\n");
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) return "this Java has no compiler (a JRE, not a JDK)";
         Path driver = dir.resolve("driver");
+        deleteTree(driver);
         Files.createDirectories(driver);
         int rc = javac.run(null, null, null, "-nowarn", "-proc:none", "-cp", classPath(dir, false), "-d", driver.toString(),
                 PythonPeer.benchFolder().resolve("FrozenTeacherForcing.java").toString());
-        if (rc != 0) return "its driver did not compile against it";
-        Files.writeString(marker, REVISION + "\n");
-        return null;
+        return rc == 0 ? null : "its driver did not compile against it";
+    }
+
+    /** ": " and the last line of a tool's log, or nothing. */
+    private static String lastLine(Path log) throws IOException {
+        if (!Files.exists(log)) return "";
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).trim();
     }
 
     private static String classPath(Path dir, boolean withDriver) throws IOException {

@@ -228,21 +228,28 @@ final class VectorKernels extends Kernels {
     @Override
     public void affineOne(double[] wT, int stride, double[] p, int biasOffset, double[] x, int nIn, int nOut, double[] y) {
         for (int o = 0; o < nOut; o++) y[o] = bias(p, biasOffset, o);
-        int L = S.length();
-        if (stride == 2 * L) {      // two vectors of sums in flight (a layer of 9–16 outputs on 512-bit vectors)
-            DoubleVector a0 = DoubleVector.fromArray(S, y, 0), a1 = DoubleVector.fromArray(S, y, L);
+        // the width this instance was made with (both divide LANES, so they tile the padded outputs; tests take both)
+        if (wide) sumsOne(S512, wT, stride, x, nIn, y);
+        else sumsOne(S256, wT, stride, x, nIn, y);
+    }
+
+    /** y[o] += Σ_i wT[i*stride + o]·x[i] over whole vectors of outputs; two of them in flight where a layer fills two. */
+    private static void sumsOne(VectorSpecies<Double> s, double[] wT, int stride, double[] x, int nIn, double[] y) {
+        int L = s.length();
+        if (stride == 2 * L) {
+            DoubleVector a0 = DoubleVector.fromArray(s, y, 0), a1 = DoubleVector.fromArray(s, y, L);
             for (int i = 0; i < nIn; i++) {
                 double xi = x[i];
-                a0 = a0.add(DoubleVector.fromArray(S, wT, i * stride).mul(xi));
-                a1 = a1.add(DoubleVector.fromArray(S, wT, i * stride + L).mul(xi));
+                a0 = a0.add(DoubleVector.fromArray(s, wT, i * stride).mul(xi));
+                a1 = a1.add(DoubleVector.fromArray(s, wT, i * stride + L).mul(xi));
             }
             a0.intoArray(y, 0);
             a1.intoArray(y, L);
             return;
         }
         for (int o = 0; o < stride; o += L) {
-            DoubleVector a = DoubleVector.fromArray(S, y, o);
-            for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(S, wT, i * stride + o).mul(x[i]));
+            DoubleVector a = DoubleVector.fromArray(s, y, o);
+            for (int i = 0; i < nIn; i++) a = a.add(DoubleVector.fromArray(s, wT, i * stride + o).mul(x[i]));
             a.intoArray(y, o);
         }
     }

@@ -108,14 +108,17 @@ public final class Mlp {
         /** The raw weights effW was made from (sign-definite layers): softplus costs more than the step it feeds. */
         final double[][] rawOfEffW;
         final boolean[] valid;
+        /** How many times each sign-definite layer's effW was made: a transposed copy knows when it is out of date. */
+        final int[] effVersion;
         /** Each layer's weight gradient of one tile, before the sign-constraint derivative. */
         final double[][] weightGrad;
         /**
-         * For one sample at a time (a free run): each layer's effective weights transposed and padded
-         * ({@link Kernels#affineOne}), and the raw weights they were made from; made on first use.
+         * For one sample at a time (a free run), made on first use: each layer's effective weights transposed and padded
+         * ({@link Kernels#affineOne}); what they were made from: the raw weights of a free layer, the effW version of a
+         * sign-definite one (0: not made yet).
          */
         double[][] transposed, rawOfTransposed;
-        boolean[] transposedValid;
+        int[] transposedFrom;
 
         Workspace(int maxT) {
             this.maxT = maxT;
@@ -131,6 +134,7 @@ public final class Mlp {
             rawOfEffW = new double[L][];
             for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) rawOfEffW[l] = new double[sizes[l + 1] * sizes[l]];
             valid = new boolean[L];
+            effVersion = new int[L];
             weightGrad = new double[L][];
             for (int l = 0; l < L; l++) weightGrad[l] = new double[sizes[l + 1] * sizes[l]];
         }
@@ -172,6 +176,7 @@ public final class Mlp {
         for (int k = 0; k < n; k++) ws.effW[l][k] = signs[l].effective(p[wo + k]);
         System.arraycopy(p, wo, ws.rawOfEffW[l], 0, n);
         ws.valid[l] = true;
+        ws.effVersion[l]++;
     }
 
     private static boolean sameRaw(double[] cached, double[] p, int offset) {
@@ -187,29 +192,42 @@ public final class Mlp {
         if (ws.transposed == null) {
             ws.transposed = new double[L][];
             ws.rawOfTransposed = new double[L][];
-            ws.transposedValid = new boolean[L];
+            ws.transposedFrom = new int[L];
             for (int l = 0; l < L; l++) {
                 ws.transposed[l] = new double[sizes[l] * Kernels.paddedWidth(sizes[l + 1])];
-                ws.rawOfTransposed[l] = new double[sizes[l] * sizes[l + 1]];
+                if (signs[l] == WeightSign.FREE) ws.rawOfTransposed[l] = new double[sizes[l] * sizes[l + 1]];
             }
         }
         for (int l = 0; l < L; l++) {
             int nIn = sizes[l], nOut = sizes[l + 1], stride = Kernels.paddedWidth(nOut);
             int wo = weights[l].offset();
-            if (signs[l] != WeightSign.FREE) refreshEffective(ws, p, l);     // backward reads them
             double[] wT = ws.transposed[l];
-            double[] raw = ws.rawOfTransposed[l];
-            if (!ws.transposedValid[l] || !sameRaw(raw, p, wo)) {       // the parameters changed since the last step
-                for (int o = 0; o < nOut; o++)
-                    for (int i = 0; i < nIn; i++) wT[i * stride + o] = signs[l].effective(p[wo + o * nIn + i]);
-                System.arraycopy(p, wo, raw, 0, nIn * nOut);
-                ws.transposedValid[l] = true;
+            if (signs[l] == WeightSign.FREE) {
+                double[] raw = ws.rawOfTransposed[l];
+                if (ws.transposedFrom[l] == 0 || !sameRaw(raw, p, wo)) {      // the parameters changed since the last step
+                    transpose(p, wo, nIn, nOut, wT);
+                    System.arraycopy(p, wo, raw, 0, nIn * nOut);
+                    ws.transposedFrom[l] = 1;
+                }
+            } else {
+                refreshEffective(ws, p, l);                                     // backward reads effW too
+                if (ws.transposedFrom[l] != ws.effVersion[l]) {
+                    transpose(ws.effW[l], 0, nIn, nOut, wT);
+                    ws.transposedFrom[l] = ws.effVersion[l];
+                }
             }
             double[] x = l == 0 ? in : ws.act[l];
             double[] y = ws.act[l + 1];
             Kernels.get().affineOne(wT, stride, p, biases[l] != null ? biases[l].offset() : -1, x, nIn, nOut, y);
             activations[l].apply(y, 0, nOut);
         }
+    }
+
+    /** w (row-major nOut × nIn from {@code off}) into wT[i*stride + o], stride = {@link Kernels#paddedWidth}(nOut). */
+    private static void transpose(double[] w, int off, int nIn, int nOut, double[] wT) {
+        int stride = Kernels.paddedWidth(nOut);
+        for (int o = 0; o < nOut; o++)
+            for (int i = 0; i < nIn; i++) wT[i * stride + o] = w[off + o * nIn + i];
     }
 
     /**

@@ -124,6 +124,13 @@ class KernelsTest {
         elementwiseHasTheBitsOf("tanh", FastMath::tanh, Kernels::tanh, special, 60, 6, new Rng(8));
     }
 
+    /** Bit for bit: 0.0 and −0.0 differ, NaN equals NaN of the same bits. */
+    private static void assertSameBits(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int q = 0; q < expected.length; q++)
+            assertEquals(Double.doubleToRawLongBits(expected[q]), Double.doubleToRawLongBits(actual[q]), what + ", element " + q + ": " + expected[q] + " against " + actual[q]);
+    }
+
     /** An in-place kernel a[from, to) of every implementation against its scalar definition, bit for bit, the rest of a untouched. */
     private interface InPlace { void apply(Kernels k, double[] a, int from, int to); }
 
@@ -160,7 +167,7 @@ class KernelsTest {
             for (Kernels k : implementations()) {
                 double[] y = random(rng, stride);      // the padding holds anything
                 k.affineOne(wT, stride, p, bias ? 2 : -1, x, nIn, nOut, y);
-                assertArrayEquals(expected, java.util.Arrays.copyOf(y, nOut), 0.0, k.name() + " " + nIn + "→" + nOut);
+                assertSameBits(expected, java.util.Arrays.copyOf(y, nOut), k.name() + " " + nIn + "→" + nOut);
             }
         }
     }
@@ -183,10 +190,10 @@ class KernelsTest {
                 k.scaleShift(x, 5, a, b, y, 1, n);
                 k.lowPass(lx, 5, a, b, v, n);
                 k.allPassSection(ax, 5, a, b, au, n);
-                assertArrayEquals(scaled, y, 0.0, k.name() + " scaleShift, n " + n);
-                assertArrayEquals(low, lx, 0.0, k.name() + " lowPass, n " + n);
-                assertArrayEquals(allX, ax, 0.0, k.name() + " allPassSection state, n " + n);
-                assertArrayEquals(allU, au, 0.0, k.name() + " allPassSection output, n " + n);
+                assertSameBits(scaled, y, k.name() + " scaleShift, n " + n);
+                assertSameBits(low, lx, k.name() + " lowPass, n " + n);
+                assertSameBits(allX, ax, k.name() + " allPassSection state, n " + n);
+                assertSameBits(allU, au, k.name() + " allPassSection output, n " + n);
             }
         }
     }

@@ -76,6 +76,7 @@ class CurrentContractTest {
     @ParameterizedTest
     @MethodSource("types")
     void oneSampleAtATimeHasTheTilesBits(String key) {
+        int T = 19;     // whole vectors of samples and a tail, so that the tile runs its vector loops
         Network net = network(key, 36);
         Current c = net.edges().get(0).currents().get(0);
         Rng rng = new Rng(37);
