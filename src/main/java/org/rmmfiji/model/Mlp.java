@@ -205,14 +205,14 @@ public final class Mlp {
             if (signs[l] == WeightSign.FREE) {
                 double[] raw = ws.rawOfTransposed[l];
                 if (ws.transposedFrom[l] == 0 || !sameRaw(raw, p, wo)) {      // the parameters changed since the last step
-                    transpose(p, wo, nIn, nOut, wT);
+                    transpose(p, wo, nIn, nOut, stride, wT);
                     System.arraycopy(p, wo, raw, 0, nIn * nOut);
                     ws.transposedFrom[l] = 1;
                 }
             } else {
                 refreshEffective(ws, p, l);                                     // backward reads effW too
                 if (ws.transposedFrom[l] != ws.effVersion[l]) {
-                    transpose(ws.effW[l], 0, nIn, nOut, wT);
+                    transpose(ws.effW[l], 0, nIn, nOut, stride, wT);
                     ws.transposedFrom[l] = ws.effVersion[l];
                 }
             }
@@ -224,8 +224,7 @@ public final class Mlp {
     }
 
     /** w (row-major nOut × nIn from {@code off}) into wT[i*stride + o], stride = {@link Kernels#paddedWidth}(nOut). */
-    private static void transpose(double[] w, int off, int nIn, int nOut, double[] wT) {
-        int stride = Kernels.paddedWidth(nOut);
+    private static void transpose(double[] w, int off, int nIn, int nOut, int stride, double[] wT) {
         for (int o = 0; o < nOut; o++)
             for (int i = 0; i < nIn; i++) wT[i * stride + o] = w[off + o * nIn + i];
     }
