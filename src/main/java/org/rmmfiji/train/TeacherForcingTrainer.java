@@ -96,6 +96,8 @@ public final class TeacherForcingTrainer implements Trainer {
         final double[][] x;
         /** Every column of one neuron's feature rows for the tile, feature-major; v, u, target and x are slices of it. */
         final double[][] rows;
+        /** Whole feature rows as they are stored, before a tile takes them apart (for {@link FeatureMatrix#gather}). */
+        final float[] stage;
         final double[] v = new double[TILE], u = new double[TILE], target = new double[TILE];
         final double[] psi = new double[TILE], dPsi = new double[TILE];
 
@@ -110,7 +112,12 @@ public final class TeacherForcingTrainer implements Trainer {
                 x[e] = new double[edges.get(e).bank().size() * TILE];
             }
             rows = new double[layout.width.length][];
-            for (int i = 0; i < rows.length; i++) rows[i] = new double[layout.width[i] * TILE];
+            int widest = 0;
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = new double[layout.width[i] * TILE];
+                widest = Math.max(widest, layout.width[i]);
+            }
+            stage = new float[widest * TILE];
         }
 
         /** Tile t of a mini-batch of {@code batch} rows: its loss into tileLoss[t], its gradient into grad. */
@@ -123,7 +130,7 @@ public final class TeacherForcingTrainer implements Trainer {
             List<Edge> edges = net.edges();
             for (int i = 0; i < net.modelledCount(); i++) {
                 double[] tile = rows[i];
-                batchRows.perNeuron[i].gather(batchRows.order, from, T, tile);
+                batchRows.perNeuron[i].gather(batchRows.order, from, T, stage, tile);
                 System.arraycopy(tile, FeatureMatrix.V * T, v, 0, T);
                 System.arraycopy(tile, FeatureMatrix.U * T, u, 0, T);
                 System.arraycopy(tile, FeatureMatrix.TARGET * T, target, 0, T);

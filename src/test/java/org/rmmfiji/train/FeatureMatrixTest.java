@@ -19,7 +19,7 @@ class FeatureMatrixTest {
         for (int T : new int[] {1, 7, 8, 13, 256}) {
             for (int from : new int[] {0, 37}) {
                 double[] tile = new double[width * T];
-                m.gather(idx, from, T, tile);
+                m.gather(idx, from, T, new float[width * T], tile);
                 for (int t = 0; t < T; t++)
                     for (int c = 0; c < width; c++)
                         assertEquals(m.get(idx[from + t], c), tile[c * T + t], 0.0, "T " + T + ", sample " + t + ", column " + c);
