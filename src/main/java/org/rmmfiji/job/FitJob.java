@@ -96,13 +96,14 @@ public final class FitJob {
                 plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
                 plan.dataset.validation().size(), plan.dataset.test().size(), plan.recording.dt()));
         long t0 = System.nanoTime();
-        History h = Training.run(plan.trainers, plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel);
+        History h = Training.run(plan.trainers, plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel,
+                !s.initial_model.isBlank());
         if (h.stopped == StopReason.CANCELLED && h.selected < 0) throw new CancelledException("the fit was cancelled before any snapshot was scored; nothing was written");
         if (h.stopped == StopReason.CANCELLED) listener.message("Cancelled: writing the best snapshot so far (epoch " + h.snapshots.get(h.selected).epoch + "), marked \"stopped\": \"cancelled\"");
         double fitSeconds = (System.nanoTime() - t0) * 1e-9;
         if (h.selected >= 0) {
             History.Snapshot kept = h.snapshots.get(h.selected);
-            listener.message(String.format(java.util.Locale.ROOT, "kept the snapshot of epoch %d (one of %d scored), selected by %s (%.4g)", kept.epoch,
+            listener.message(String.format(java.util.Locale.ROOT, "kept %s (one of %d scored), selected by %s (%.4g)", keptName(kept),
                     h.snapshots.size(), plan.training.selection.id(), kept.selection_value));
         }
         listener.message("Scoring the fitted model in free run…");
@@ -446,9 +447,15 @@ public final class FitJob {
         pr.created = Instant.now().toString();
         pr.capacitance_fixed = p.network.capacitanceFixed();
         if (pr.capacitance_fixed) pr.notes.add("capacitance fixed at " + p.network.spec().capacitance_nF + " nF");
-        if (h.selected >= 0) pr.notes.add("kept the snapshot of epoch " + h.snapshots.get(h.selected).epoch + ", selected by " + p.training.selection.id());
+        if (h.selected >= 0) pr.notes.add("kept " + keptName(h.snapshots.get(h.selected)) + ", selected by " + p.training.selection.id());
         if (p.batch != null) pr.notes.add("an ensemble member: trained on batch " + p.batch.batch() + " of " + p.batch.count() + " of the training part (split.ensemble_batch)");
         if (h.stopped != StopReason.COMPLETED) pr.notes.add("training stopped: " + h.stopped.id() + (h.stop_detail != null ? " (" + h.stop_detail + ")" : ""));
         return pr;
+    }
+
+    /** How a kept snapshot is named to the user: its epoch, or the model a continued fit started from, which no snapshot of training beat. */
+    static String keptName(History.Snapshot kept) {
+        return History.STARTING_MODEL.equals(kept.trainer) ? "the model the fit started from (no snapshot of training beat it)"
+                : "the snapshot of epoch " + kept.epoch;
     }
 }

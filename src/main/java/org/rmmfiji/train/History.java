@@ -7,6 +7,8 @@ import org.rmmfiji.metrics.MetricsReport;
 
 /** What happened during a fit: training loss per epoch with wall time, and every scored snapshot. */
 public final class History {
+    /** The trainer name of the snapshot of epoch 0 when a fit continues from a model: that model, scored before training. */
+    public static final String STARTING_MODEL = "starting model";
 
     /** A scored snapshot. */
     public static final class Snapshot {

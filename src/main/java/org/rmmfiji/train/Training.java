@@ -15,6 +15,19 @@ public final class Training {
 
     public static History run(List<Trainer> stages, Network net, TrainingData data, TrainingSettings settings,
                               ProgressListener listener, CancelToken cancel) {
+        return run(stages, net, data, settings, listener, cancel, false);
+    }
+
+    /**
+     * As {@link #run(List, Network, TrainingData, TrainingSettings, ProgressListener, CancelToken)}; with
+     * {@code startIsAFit} the network's present parameters are already a fitted model (a fit continued from a model
+     * file), and they are scored first, as the snapshot of epoch 0 ({@link History#STARTING_MODEL}). So what the
+     * pipeline keeps is never worse by the selection metric than the model it started from: a fine-tuning stage can
+     * leave a good model behind (measured: shooting with long shots on a burster took a bursting model to silence within
+     * five epochs), and then the user gets the model back, not its ruin.
+     */
+    public static History run(List<Trainer> stages, Network net, TrainingData data, TrainingSettings settings,
+                              ProgressListener listener, CancelToken cancel, boolean startIsAFit) {
         if (stages.isEmpty()) throw new IllegalArgumentException("a training pipeline needs at least one trainer");
         settings.validate();
         TrainingContext ctx = new TrainingContext(net, data, settings, listener, cancel);
@@ -24,6 +37,7 @@ public final class Training {
             ctx.totalEpochs += t.epochs(settings);
         }
         ctx.history.trainer = id.toString();
+        if (startIsAFit) ctx.selector.offer(0, 0.0, History.STARTING_MODEL);
         for (int i = 0; i < stages.size(); i++) {
             Trainer t = stages.get(i);
             if (i > 0 && ctx.selector.restoreBest())

@@ -151,6 +151,24 @@ class FitJobTest {
         assertEquals(2, second.model.provenance.inputs.size());
     }
 
+    /** A continued fit scores its starting model first, and keeps it when training only makes it worse. */
+    @Test
+    void aContinuedFitNeverEndsWorseThanTheModelItStartedFrom(@TempDir Path out, @TempDir Path out2) throws IOException {
+        FitResult first = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
+        FitSettings s = settings(out2);
+        s.initial_model = first.modelFile.toString();
+        s.epochs = 2;
+        s.learning_rate = 30.0;      // Adam's first steps move every weight by about this much: a ruined model
+        FitResult second = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        History.Snapshot start = second.history.snapshots.get(0);
+        assertEquals(0, start.epoch);
+        assertEquals(History.STARTING_MODEL, start.trainer);
+        assertEquals(0, second.history.selected, "the starting model is kept: " + second.history.snapshots.size() + " snapshots");
+        for (int i = 0; i < first.model.parameters.size(); i++)
+            assertArrayEquals(first.model.parameters.get(i).values, second.model.parameters.get(i).values, 0.0, first.model.parameters.get(i).name);
+        assertTrue(second.model.provenance.notes.stream().anyMatch(n -> n.contains("the model the fit started from")), second.model.provenance.notes.toString());
+    }
+
     @Test
     void aNanLossStopsAndKeepsTheBestSnapshot(@TempDir Path out) throws IOException {
         FitSettings s = settings(out);
