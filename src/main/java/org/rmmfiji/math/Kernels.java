@@ -10,7 +10,9 @@ package org.rmmfiji.math;
  *
  * <p>The definition of a sum over samples t &lt; T: eight partial sums, lane j taking the samples t ≡ j (mod 8) in
  * increasing t, each product rounded before it is added (no fused multiply-add, which a CPU without it computes in
- * software, a thousand times slower); then {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}.
+ * software, a thousand times slower); then {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}. A sum over
+ * several tiles (the steps of a shot) keeps the lanes: each tile's lane sums are made as above and added to the lanes
+ * in tile order, and the tree comes once at the end ({@link #weightGradientLanes}).
  */
 public abstract class Kernels {
     /** Lanes of the partial sums (the definition above; independent of the machine). */
@@ -39,6 +41,22 @@ public abstract class Kernels {
      * i &lt; nIn, t &lt; T, summed as the class comment defines. {@code out} is overwritten.
      */
     public abstract void weightGradient(double[] d, double[] x, int nOut, int nIn, int T, double[] out);
+
+    /**
+     * {@link #weightGradient} kept as the definition's eight lane sums instead of reduced:
+     * {@code lanes[(o*nIn + i)*LANES + j] += s_j} with s_j the sum of {@code d[o*T + t]·x[i*T + t]} over t ≡ j (mod 8)
+     * in increasing t, made first and then added. Multiple shooting adds every step of a shot this way and reduces once
+     * ({@link #reduce(double[], int)}): a step has only its lanes of shots as samples, and reducing every weight's sum
+     * after each step cost as much as the products.
+     */
+    public abstract void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] lanes);
+
+    /** {@code lanes[at + j] += s_j}, s_j the sum of {@code a[ao + t]} over t ≡ j (mod 8), t &lt; T, in increasing t: a bias's lanes. */
+    public static void sumLanes(double[] a, int ao, int T, double[] lanes, int at) {
+        double[] s = new double[LANES];
+        laneSums(a, ao, T, s);
+        for (int j = 0; j < LANES; j++) lanes[at + j] += s[j];
+    }
 
     /**
      * A layer's affine map on a feature-major tile: {@code y[o*T + t] = b_o + Σ_i W[wOff + o*nIn + i]·x[i*T + t]} with
@@ -140,6 +158,13 @@ public abstract class Kernels {
 
     /** Σ_t a[ao + t] for t &lt; T by the definition's lanes and tree (a bias gradient: the weight gradient with x = 1). */
     public static double sum(double[] a, int ao, int T) {
+        double[] s = new double[LANES];
+        laneSums(a, ao, T, s);
+        return reduce(s, 0);
+    }
+
+    /** The definition's eight lane sums of {@code a[ao + t]}, t &lt; T, into {@code s}. */
+    private static void laneSums(double[] a, int ao, int T, double[] s) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int T8 = T & ~7;
         for (int t = 0; t < T8; t += 8) {
@@ -153,12 +178,15 @@ public abstract class Kernels {
         if (T8 + 4 < T) s4 += a[ao + T8 + 4];
         if (T8 + 5 < T) s5 += a[ao + T8 + 5];
         if (T8 + 6 < T) s6 += a[ao + T8 + 6];
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3; s[4] = s4; s[5] = s5; s[6] = s6; s[7] = s7;
     }
 
     /** The lanes summed in the fixed order of the definition. */
-    static double reduce(double[] l) {
-        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    static double reduce(double[] l) { return reduce(l, 0); }
+
+    /** The eight lanes {@code l[at … at+7]} summed in the fixed order of the definition. */
+    public static double reduce(double[] l, int at) {
+        return ((l[at] + l[at + 1]) + (l[at + 2] + l[at + 3])) + ((l[at + 4] + l[at + 5]) + (l[at + 6] + l[at + 7]));
     }
 
     private static Kernels choose() {

@@ -13,24 +13,40 @@ final class ScalarKernels extends Kernels {
         for (int o = 0; o < nOut; o++) {
             int dO = o * T;
             for (int i = 0; i < nIn; i++) {
-                int xo = i * T;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-                for (int t = 0; t < T8; t += 8) {
-                    s0 += d[dO + t] * x[xo + t];
-                    s1 += d[dO + t + 1] * x[xo + t + 1];
-                    s2 += d[dO + t + 2] * x[xo + t + 2];
-                    s3 += d[dO + t + 3] * x[xo + t + 3];
-                    s4 += d[dO + t + 4] * x[xo + t + 4];
-                    s5 += d[dO + t + 5] * x[xo + t + 5];
-                    s6 += d[dO + t + 6] * x[xo + t + 6];
-                    s7 += d[dO + t + 7] * x[xo + t + 7];
-                }
-                lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
-                lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
-                tail(d, dO, x, xo, T8, T, lanes);
+                laneSums(d, dO, x, i * T, T8, T, lanes);
                 out[o * nIn + i] = reduce(lanes);
             }
         }
+    }
+
+    @Override
+    public void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] lanes) {
+        int T8 = T & ~7;
+        double[] tile = new double[LANES];
+        for (int o = 0; o < nOut; o++)
+            for (int i = 0; i < nIn; i++) {
+                laneSums(d, o * T, x, i * T, T8, T, tile);
+                int at = (o * nIn + i) * LANES;
+                for (int j = 0; j < LANES; j++) lanes[at + j] += tile[j];
+            }
+    }
+
+    /** The definition's eight lane sums of d[dO + t]·x[xo + t], t &lt; T, into {@code lanes}. */
+    private static void laneSums(double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int t = 0; t < T8; t += 8) {
+            s0 += d[dO + t] * x[xo + t];
+            s1 += d[dO + t + 1] * x[xo + t + 1];
+            s2 += d[dO + t + 2] * x[xo + t + 2];
+            s3 += d[dO + t + 3] * x[xo + t + 3];
+            s4 += d[dO + t + 4] * x[xo + t + 4];
+            s5 += d[dO + t + 5] * x[xo + t + 5];
+            s6 += d[dO + t + 6] * x[xo + t + 6];
+            s7 += d[dO + t + 7] * x[xo + t + 7];
+        }
+        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
+        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
+        tail(d, dO, x, xo, T8, T, lanes);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class VectorKernels extends Kernels {
         int o = 0;
         for (; o + 1 < nOut; o += 2) {
             int i = 0;
-            if (wide) for (; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, out, lanes);
+            if (wide) for (; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, out, lanes, false);
             for (; i < nIn; i++) {
                 single(d, o * T, x, i * T, T, T8, lanes);
                 out[o * nIn + i] = reduce(lanes);
@@ -52,8 +52,27 @@ final class VectorKernels extends Kernels {
             }
     }
 
-    /** Outputs o, o+1 × inputs i … i+3, one 512-bit accumulator each. */
-    private void block512(double[] d, double[] x, int o, int i, int nIn, int T, int T8, double[] out, double[] lanes) {
+    @Override
+    public void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] sums) {
+        int T8 = T & ~7;
+        double[] lanes = new double[LANES];
+        int o = 0;
+        if (wide)
+            for (; o + 1 < nOut; o += 2)
+                for (int i = 0; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, sums, lanes, true);
+        for (int oo = 0; oo < nOut; oo++)
+            for (int i = oo < o ? nIn & ~3 : 0; i < nIn; i++) {      // what the blocks left: odd inputs, an odd output
+                single(d, oo * T, x, i * T, T, T8, lanes);
+                int at = (oo * nIn + i) * LANES;
+                for (int j = 0; j < LANES; j++) sums[at + j] += lanes[j];
+            }
+    }
+
+    /**
+     * Outputs o, o+1 × inputs i … i+3, one 512-bit accumulator each; each sum reduced into {@code out[o*nIn + i]}, or,
+     * with {@code keepLanes}, its eight lanes added to {@code out[(o*nIn + i)*LANES …]} ({@link #weightGradientLanes}).
+     */
+    private void block512(double[] d, double[] x, int o, int i, int nIn, int T, int T8, double[] out, double[] lanes, boolean keepLanes) {
         VectorSpecies<Double> s = S512;
         int d0 = o * T, d1 = d0 + T, x0 = i * T, x1 = x0 + T, x2 = x1 + T, x3 = x2 + T;
         DoubleVector a0 = DoubleVector.zero(s), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
@@ -64,21 +83,31 @@ final class VectorKernels extends Kernels {
             a0 = a0.add(p.mul(u0)); a1 = a1.add(p.mul(u1)); a2 = a2.add(p.mul(u2)); a3 = a3.add(p.mul(u3));
             b0 = b0.add(q.mul(u0)); b1 = b1.add(q.mul(u1)); b2 = b2.add(q.mul(u2)); b3 = b3.add(q.mul(u3));
         }
-        finish(a0, d, d0, x, x0, T8, T, lanes, out, o * nIn + i);
-        finish(a1, d, d0, x, x1, T8, T, lanes, out, o * nIn + i + 1);
-        finish(a2, d, d0, x, x2, T8, T, lanes, out, o * nIn + i + 2);
-        finish(a3, d, d0, x, x3, T8, T, lanes, out, o * nIn + i + 3);
-        int r = (o + 1) * nIn + i;
-        finish(b0, d, d1, x, x0, T8, T, lanes, out, r);
-        finish(b1, d, d1, x, x1, T8, T, lanes, out, r + 1);
-        finish(b2, d, d1, x, x2, T8, T, lanes, out, r + 2);
-        finish(b3, d, d1, x, x3, T8, T, lanes, out, r + 3);
+        int r = o * nIn + i, r1 = r + nIn;
+        finish(a0, d, d0, x, x0, T8, T, lanes, out, r, keepLanes);
+        finish(a1, d, d0, x, x1, T8, T, lanes, out, r + 1, keepLanes);
+        finish(a2, d, d0, x, x2, T8, T, lanes, out, r + 2, keepLanes);
+        finish(a3, d, d0, x, x3, T8, T, lanes, out, r + 3, keepLanes);
+        finish(b0, d, d1, x, x0, T8, T, lanes, out, r1, keepLanes);
+        finish(b1, d, d1, x, x1, T8, T, lanes, out, r1 + 1, keepLanes);
+        finish(b2, d, d1, x, x2, T8, T, lanes, out, r1 + 2, keepLanes);
+        finish(b3, d, d1, x, x3, T8, T, lanes, out, r1 + 3, keepLanes);
     }
 
-    private static void finish(DoubleVector acc, double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes, double[] out, int at) {
+    /** One sum of a block: its tail added, then reduced into out[at], or its lanes added to out[at*LANES …]. */
+    private static void finish(DoubleVector acc, double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes, double[] out, int at,
+                               boolean keepLanes) {
+        if (keepLanes && T8 == T) {       // no tail: the lanes go to memory as one vector
+            DoubleVector.fromArray(S512, out, at * LANES).add(acc).intoArray(out, at * LANES);
+            return;
+        }
         acc.intoArray(lanes, 0);
         tail(d, dO, x, xo, T8, T, lanes);
-        out[at] = reduce(lanes);
+        if (!keepLanes) {
+            out[at] = reduce(lanes);
+            return;
+        }
+        for (int j = 0; j < LANES; j++) out[at * LANES + j] += lanes[j];
     }
 
     /** One sum into {@code lanes} (eight lanes as one or two vectors), tail included. */

@@ -28,6 +28,12 @@ public interface Current {
 
     Workspace newWorkspace(int maxT);
 
+    /**
+     * The workspaces of this current's networks inside {@code ws}, always in the same order, so that a caller can
+     * defer their parameter gradients ({@link Mlp.Workspace#defer}). Default: a current without networks has none.
+     */
+    default void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) {}
+
     /** out[t] = output {@code index} of {@link #outputs()} (0 is the current, as {@link #forward}). */
     default void output(Workspace ws, double[] p, double[] v, double[] x, int T, int index, double[] out) {
         if (index != 0) throw new IllegalArgumentException(name() + " has no output " + index + "; its outputs are " + outputs());

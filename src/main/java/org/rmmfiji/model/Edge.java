@@ -42,6 +42,11 @@ public final class Edge {
 
     public Workspace newWorkspace(int maxT) { return new Workspace(maxT); }
 
+    /** The workspaces of every network of every current in {@code ws}, current after current ({@link Current#forEachNetwork}). */
+    public void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) {
+        for (int c = 0; c < currents.size(); c++) currents.get(c).forEachNetwork(ws.cws[c], action);
+    }
+
     /** psi[t] += Σ_c r_c·I_c(v[t], x[·,t]). */
     public void forward(Workspace ws, double[] p, double[] v, double[] x, int T, double[] psi) {
         for (int c = 0; c < currents.size(); c++) {

@@ -182,6 +182,13 @@ public final class GatedCurrent implements Current {
     @Override public Workspace newWorkspace(int maxT) { return new Ws(maxT); }
 
     @Override
+    public void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) {
+        Ws w = (Ws) ws;
+        if (w.actWs != null) action.accept(w.actWs);
+        if (w.inactWs != null) action.accept(w.inactWs);
+    }
+
+    @Override
     public void initialise(double[] p, Rng rng) {
         if (activation != null) activation.initialise(p, rng);
         if (inactivation != null) inactivation.initialise(p, rng);

@@ -60,6 +60,9 @@ public final class LumpedCurrent implements Current {
 
     @Override public Workspace newWorkspace(int maxT) { return new Ws(maxT); }
 
+    @Override
+    public void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) { action.accept(((Ws) ws).mlpWs); }
+
     @Override public void initialise(double[] p, Rng rng) { mlp.initNguyenWidrow(p, rng); }
 
     @Override

@@ -139,9 +139,61 @@ public final class Mlp {
             for (int l = 0; l < L; l++) weightGrad[l] = new double[sizes[l + 1] * sizes[l]];
         }
 
+        /** Where {@link #backward} puts this workspace's parameter gradients instead of adding them up (null: add them up). */
+        DeferredGradient deferred;
+
         /** The output tile (outputs × T) of the last forward pass. */
         public double[] output() { return act[layers()]; }
+
+        /** The network this workspace belongs to. */
+        public Mlp network() { return Mlp.this; }
+
+        /**
+         * From now on {@link #backward} on this workspace adds its parameter gradients as lane sums into {@code g}
+         * (made by this network's {@link #newDeferredGradient}, and possibly shared with other workspaces of it), and
+         * {@link #flush} adds them into the gradient.
+         */
+        public void defer(DeferredGradient g) {
+            if (g.owner != Mlp.this) throw new IllegalArgumentException("a deferred gradient of another network");
+            deferred = g;
+        }
     }
+
+    /**
+     * A network's parameter gradients kept as the eight lane sums of {@link Kernels#weightGradientLanes}, over many calls
+     * of {@link #backward}, before the sign-constraint derivative: multiple shooting adds every step of a shot into one
+     * and reduces it once ({@link #flush}), instead of reducing a step's few lanes per weight.
+     */
+    public final class DeferredGradient {
+        final Mlp owner = Mlp.this;
+        final double[][] weightLanes = new double[layers()][], biasLanes = new double[layers()][];
+
+        DeferredGradient() {
+            for (int l = 0; l < layers(); l++) {
+                weightLanes[l] = new double[sizes[l + 1] * sizes[l] * Kernels.LANES];
+                if (biases[l] != null) biasLanes[l] = new double[sizes[l + 1] * Kernels.LANES];
+            }
+        }
+
+        /** Adds what was kept into {@code grad} (reduced, times the sign constraint's derivative at p) and starts again from zero. */
+        public void flush(double[] p, double[] grad) {
+            for (int l = 0; l < layers(); l++) {
+                int wo = weights[l].offset();
+                boolean free = signs[l] == WeightSign.FREE;
+                double[] w = weightLanes[l];
+                for (int k = 0; k < w.length / Kernels.LANES; k++) {
+                    double g = Kernels.reduce(w, k * Kernels.LANES);
+                    grad[wo + k] += free ? g : g * signs[l].derivative(p[wo + k]);
+                }
+                java.util.Arrays.fill(w, 0.0);
+                if (biasLanes[l] == null) continue;
+                for (int o = 0; o < sizes[l + 1]; o++) grad[biases[l].offset() + o] += Kernels.reduce(biasLanes[l], o * Kernels.LANES);
+                java.util.Arrays.fill(biasLanes[l], 0.0);
+            }
+        }
+    }
+
+    public DeferredGradient newDeferredGradient() { return new DeferredGradient(); }
 
     public Workspace newWorkspace(int maxT) { return new Workspace(maxT); }
 
@@ -231,7 +283,8 @@ public final class Mlp {
 
     /**
      * Backward pass after {@link #forward}: {@code dOut} (outputs × T) is dLoss/dOutput. Adds dLoss/dparams into
-     * {@code grad} (same layout as the store) and, when {@code dIn} is not null, dLoss/dInput into dIn (inputs × T).
+     * {@code grad} (same layout as the store), or, on a workspace that {@link Workspace#defer defers}, into its lane
+     * sums (grad untouched); and, when {@code dIn} is not null, dLoss/dInput into dIn (inputs × T).
      */
     public void backward(Workspace ws, double[] p, double[] in, int T, double[] dOut, double[] grad, double[] dIn) {
         int L = layers();
@@ -245,13 +298,18 @@ public final class Mlp {
             int wo = weights[l].offset();
             boolean free = signs[l] == WeightSign.FREE;
             double[] W = free ? p : ws.effW[l];
-            double[] g = ws.weightGrad[l];
-            Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
-            for (int o = 0; o < nOut; o++) {
-                if (biases[l] != null) grad[biases[l].offset() + o] += Kernels.sum(d, o * T, T);
-                for (int i = 0; i < nIn; i++) {
-                    int k = o * nIn + i;
-                    grad[wo + k] += free ? g[k] : g[k] * signs[l].derivative(p[wo + k]);
+            if (ws.deferred != null) {
+                Kernels.get().weightGradientLanes(d, x, nOut, nIn, T, ws.deferred.weightLanes[l]);
+                if (biases[l] != null) for (int o = 0; o < nOut; o++) Kernels.sumLanes(d, o * T, T, ws.deferred.biasLanes[l], o * Kernels.LANES);
+            } else {
+                double[] g = ws.weightGrad[l];
+                Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
+                for (int o = 0; o < nOut; o++) {
+                    if (biases[l] != null) grad[biases[l].offset() + o] += Kernels.sum(d, o * T, T);
+                    for (int i = 0; i < nIn; i++) {
+                        int k = o * nIn + i;
+                        grad[wo + k] += free ? g[k] : g[k] * signs[l].derivative(p[wo + k]);
+                    }
                 }
             }
             double[] dPrev = l == 0 ? dIn : ws.delta[l];

@@ -120,6 +120,9 @@ public final class SynapticCurrent implements Current {
     @Override public Workspace newWorkspace(int maxT) { return new Ws(maxT); }
 
     @Override
+    public void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) { action.accept(((Ws) ws).mlpWs); }
+
+    @Override
     public void initialise(double[] p, Rng rng) {
         for (int l = 0; l < gates.layers(); l++) gates.initPositive(p, rng, l);
         centreOutputs(p);

@@ -1,9 +1,11 @@
 package org.rmmfiji.sim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.rmmfiji.model.Edge;
+import org.rmmfiji.model.Mlp;
 import org.rmmfiji.model.Network;
 
 /**
@@ -80,6 +82,11 @@ public final class Simulator {
         final double[][] drive;
         final Edge.Workspace[][] ws;
         final double[] gamma;
+        /**
+         * The parameter gradients of every network of the model, kept as lane sums over the steps and reduced once by
+         * {@link #backward}: each network's workspaces of all steps share one (a step has only the lanes as samples).
+         */
+        final List<Mlp.DeferredGradient> deferred = new ArrayList<>();
         int length;
 
         Tape(int capacity) {
@@ -92,6 +99,14 @@ public final class Simulator {
             for (int k = 0; k < capacity; k++) {
                 for (int e = 0; e < edges; e++) x[k][e] = new double[net.edges().get(e).bank().size() * lanes];
                 ws[k] = newWorkspaces();
+            }
+            for (int k = 0; k < capacity; k++) {
+                int[] next = {0};       // the networks come in the same order at every step; the first step makes their sums
+                for (int e = 0; e < edges; e++)
+                    net.edges().get(e).forEachNetwork(ws[k][e], w -> {
+                        if (next[0] == deferred.size()) deferred.add(w.network().newDeferredGradient());
+                        w.defer(deferred.get(next[0]++));
+                    });
             }
         }
 
@@ -219,6 +234,7 @@ public final class Simulator {
             double[] out = dvHat[k];
             for (int q = 0; q < m * lanes; q++) out[q] += keep * lamV[q];
         }
+        for (Mlp.DeferredGradient g : tape.deferred) g.flush(p, grad);
     }
 
     /** Evaluates output {@code outputIndex} (see {@code Current.outputs()}) of one current for every lane at the present state. */

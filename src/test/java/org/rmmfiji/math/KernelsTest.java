@@ -97,6 +97,39 @@ class KernelsTest {
         }
     }
 
+    /** The lanes kept instead of reduced: each lane's sum made from zero in increasing t, then added to what the lane held. */
+    @Test
+    void weightGradientLanesAddsEachLanesOwnSum() {
+        Rng rng = new Rng(9);
+        for (int[] shape : SHAPES) for (int T : TILES) {
+            int nIn = shape[0], nOut = shape[1];
+            double[] d = random(rng, nOut * T), x = random(rng, nIn * T), held = random(rng, nOut * nIn * 8);
+            double[] expected = held.clone();
+            for (int o = 0; o < nOut; o++)
+                for (int i = 0; i < nIn; i++) {
+                    double[] lane = new double[8];
+                    for (int t = 0; t < T; t++) lane[t % 8] += d[o * T + t] * x[i * T + t];
+                    for (int j = 0; j < 8; j++) expected[(o * nIn + i) * 8 + j] += lane[j];
+                }
+            for (Kernels k : implementations()) {
+                double[] sums = held.clone();
+                k.weightGradientLanes(d, x, nOut, nIn, T, sums);
+                assertSameBits(expected, sums, k.name() + " " + nIn + "→" + nOut + ", T " + T);
+            }
+            int n = T * (nOut - 1);      // a bias's lanes: n values from offset T into lanes 8 … 15
+            double[] bias = held.clone(), expectedBias = held.clone(), lane = new double[8];
+            for (int u = 0; u < n; u++) lane[u % 8] += d[T + u];
+            for (int j = 0; j < 8; j++) expectedBias[8 + j] += lane[j];
+            Kernels.sumLanes(d, T, n, bias, 8);
+            assertSameBits(expectedBias, bias, "sumLanes, " + n + " values");
+            double[] reduced = new double[nOut * nIn], fromZero = new double[nOut * nIn * 8];
+            Kernels.get().weightGradient(d, x, nOut, nIn, T, reduced);
+            Kernels.get().weightGradientLanes(d, x, nOut, nIn, T, fromZero);
+            for (int k = 0; k < reduced.length; k++)
+                assertEquals(Double.doubleToRawLongBits(reduced[k]), Double.doubleToRawLongBits(Kernels.reduce(fromZero, 8 * k)), "one tile's lanes reduce to its weight gradient");
+        }
+    }
+
     @Test
     void sumIsTheWeightGradientsDefinitionWithUnitInputs() {
         Rng rng = new Rng(7);

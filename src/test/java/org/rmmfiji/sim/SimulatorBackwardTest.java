@@ -29,7 +29,10 @@ import org.rmmfiji.model.ParameterStore;
 class SimulatorBackwardTest {
     static final int LANES = 3, STEPS = 6;
 
-    /** A and B modelled, P a measured input; intrinsic lumped + leak on mixed banks, A→B and P→A lumped synapses. */
+    /**
+     * A and B modelled, P a measured input; intrinsic lumped + leak on mixed banks (A also a gated current: sign-definite
+     * gate nets), B→A a lumped synapse, P→A a lumped synapse plus a conductance-based one (a sign-definite activation net).
+     */
     static Network circuit(long seed) {
         ModelSpec s = new ModelSpec();
         s.neurons = new ArrayList<>(List.of("A", "B"));
@@ -37,11 +40,16 @@ class SimulatorBackwardTest {
         FilterBankSpec mixed = new FilterBankSpec(List.of(new FilterBankSpec.BlockSpec("diagonal", new double[] {0.3, 2}),
                 new FilterBankSpec.BlockSpec("gobf", new double[] {0.5, 1.5, 4})));
         String[] act = {"tanh", "tanh", "identity"};
+        CurrentSpec gated = CurrentSpec.gated("K", new int[] {0, 2}, new double[] {-80, 20}, new int[] {1, 3}, new double[] {-80, 20},
+                new int[] {3, 2}, 0.4, -80);
+        gated.train_g = true;
         for (String n : List.of("A", "B"))
-            s.edges.add(new EdgeSpec(n, n, mixed, List.of(CurrentSpec.lumped("intrinsic", null, new int[] {4, 3, 1}, act),
+            s.edges.add(new EdgeSpec(n, n, mixed, n.equals("A") ? List.of(CurrentSpec.lumped("intrinsic", null, new int[] {4, 3, 1}, act),
+                    CurrentSpec.leak(0.3, -50.0, true, true), gated) : List.of(CurrentSpec.lumped("intrinsic", null, new int[] {4, 3, 1}, act),
                     CurrentSpec.leak(0.3, -50.0, true, true))));
         s.edges.add(new EdgeSpec("B", "A", FilterBankSpec.gobf(new double[] {1, 3}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}))));
-        s.edges.add(new EdgeSpec("A", "P", FilterBankSpec.diagonal(new double[] {1, 5}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}))));
+        s.edges.add(new EdgeSpec("A", "P", FilterBankSpec.diagonal(new double[] {1, 5}), List.of(CurrentSpec.lumped("syn", null, new int[] {3, 1}, new String[] {"tanh", "identity"}),
+                CurrentSpec.synaptic("gsyn", null, 3, 0.05, new double[] {-70, -20}, true))));
         Network net = new Network(s, 0.1);
         net.initialise(new Rng(seed));
         for (var e : net.edges()) {
