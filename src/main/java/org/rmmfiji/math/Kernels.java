@@ -52,7 +52,7 @@ public abstract class Kernels {
     public abstract void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] lanes);
 
     /** {@code lanes[at + j] += s_j}, s_j the sum of {@code a[ao + t]} over t ≡ j (mod 8), t &lt; T, in increasing t: a bias's lanes. */
-    public static void sumLanes(double[] a, int ao, int T, double[] lanes, int at) {
+    public void sumLanes(double[] a, int ao, int T, double[] lanes, int at) {
         double[] s = new double[LANES];
         laneSums(a, ao, T, s);
         for (int j = 0; j < LANES; j++) lanes[at + j] += s[j];

@@ -62,10 +62,28 @@ final class VectorKernels extends Kernels {
                 for (int i = 0; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, sums, lanes, true);
         for (int oo = 0; oo < nOut; oo++)
             for (int i = oo < o ? nIn & ~3 : 0; i < nIn; i++) {      // what the blocks left: odd inputs, an odd output
-                single(d, oo * T, x, i * T, T, T8, lanes);
                 int at = (oo * nIn + i) * LANES;
+                if (wide && T8 == T) {
+                    DoubleVector acc = DoubleVector.zero(S512);
+                    for (int t = 0; t < T; t += 8)
+                        acc = acc.add(DoubleVector.fromArray(S512, d, oo * T + t).mul(DoubleVector.fromArray(S512, x, i * T + t)));
+                    DoubleVector.fromArray(S512, sums, at).add(acc).intoArray(sums, at);
+                    continue;
+                }
+                single(d, oo * T, x, i * T, T, T8, lanes);
                 for (int j = 0; j < LANES; j++) sums[at + j] += lanes[j];
             }
+    }
+
+    @Override
+    public void sumLanes(double[] a, int ao, int T, double[] lanes, int at) {
+        if (!wide || (T & 7) != 0) {
+            super.sumLanes(a, ao, T, lanes, at);
+            return;
+        }
+        DoubleVector acc = DoubleVector.zero(S512);
+        for (int t = 0; t < T; t += 8) acc = acc.add(DoubleVector.fromArray(S512, a, ao + t));
+        DoubleVector.fromArray(S512, lanes, at).add(acc).intoArray(lanes, at);
     }
 
     /**

@@ -300,7 +300,7 @@ public final class Mlp {
             double[] W = free ? p : ws.effW[l];
             if (ws.deferred != null) {
                 Kernels.get().weightGradientLanes(d, x, nOut, nIn, T, ws.deferred.weightLanes[l]);
-                if (biases[l] != null) for (int o = 0; o < nOut; o++) Kernels.sumLanes(d, o * T, T, ws.deferred.biasLanes[l], o * Kernels.LANES);
+                if (biases[l] != null) for (int o = 0; o < nOut; o++) Kernels.get().sumLanes(d, o * T, T, ws.deferred.biasLanes[l], o * Kernels.LANES);
             } else {
                 double[] g = ws.weightGrad[l];
                 Kernels.get().weightGradient(d, x, nOut, nIn, T, g);

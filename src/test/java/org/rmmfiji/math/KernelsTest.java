@@ -117,11 +117,14 @@ class KernelsTest {
                 assertSameBits(expected, sums, k.name() + " " + nIn + "→" + nOut + ", T " + T);
             }
             int n = T * (nOut - 1);      // a bias's lanes: n values from offset T into lanes 8 … 15
-            double[] bias = held.clone(), expectedBias = held.clone(), lane = new double[8];
+            double[] expectedBias = held.clone(), lane = new double[8];
             for (int u = 0; u < n; u++) lane[u % 8] += d[T + u];
             for (int j = 0; j < 8; j++) expectedBias[8 + j] += lane[j];
-            Kernels.sumLanes(d, T, n, bias, 8);
-            assertSameBits(expectedBias, bias, "sumLanes, " + n + " values");
+            for (Kernels k : implementations()) {
+                double[] bias = held.clone();
+                k.sumLanes(d, T, n, bias, 8);
+                assertSameBits(expectedBias, bias, k.name() + " sumLanes, " + n + " values");
+            }
             double[] reduced = new double[nOut * nIn], fromZero = new double[nOut * nIn * 8];
             Kernels.get().weightGradient(d, x, nOut, nIn, T, reduced);
             Kernels.get().weightGradientLanes(d, x, nOut, nIn, T, fromZero);
