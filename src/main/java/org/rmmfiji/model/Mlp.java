@@ -150,8 +150,8 @@ public final class Mlp {
 
         /**
          * From now on {@link #backward} on this workspace adds its parameter gradients as lane sums into {@code g}
-         * (made by this network's {@link #newDeferredGradient}, and possibly shared with other workspaces of it), and
-         * {@link #flush} adds them into the gradient.
+         * (made by this network's {@link Mlp#newDeferredGradient}, and possibly shared with other workspaces of it), and
+         * {@link DeferredGradient#flush} adds them into the gradient.
          */
         public void defer(DeferredGradient g) {
             if (g.owner != Mlp.this) throw new IllegalArgumentException("a deferred gradient of another network");
