@@ -299,6 +299,9 @@ final class Benchmark {
         s.snapshot_every = Integer.MAX_VALUE;
         s.threads = threads;
         History h = Training.run(List.of(trainer), net, td, s, ProgressListener.NONE, new CancelToken());
+        if (h.epoch_seconds.size() <= warmUp)
+            throw new IllegalStateException(trainer.id() + " stopped after " + h.epoch_seconds.size() + " epoch(s) (" + h.stopped.id() + "): nothing to time after "
+                    + warmUp + " warm-up epoch(s)");
         double[] perEpoch = new double[h.epoch_seconds.size() - warmUp];
         for (int e = warmUp; e < h.epoch_seconds.size(); e++) perEpoch[e - warmUp] = h.epoch_seconds.get(e) - h.epoch_seconds.get(e - 1);
         Arrays.sort(perEpoch);

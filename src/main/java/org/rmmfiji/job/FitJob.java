@@ -99,7 +99,7 @@ public final class FitJob {
         History h = Training.run(plan.trainers, plan.network, new TrainingData(plan.dataset, plan.channels), plan.training, listener, cancel,
                 !s.initial_model.isBlank());
         if (h.stopped == StopReason.CANCELLED && h.selected < 0) throw new CancelledException("the fit was cancelled before any snapshot was scored; nothing was written");
-        if (h.stopped == StopReason.CANCELLED) listener.message("Cancelled: writing the best snapshot so far (epoch " + h.snapshots.get(h.selected).epoch + "), marked \"stopped\": \"cancelled\"");
+        if (h.stopped == StopReason.CANCELLED) listener.message("Cancelled: writing the best so far (" + keptName(h.snapshots.get(h.selected)) + "), marked \"stopped\": \"cancelled\"");
         double fitSeconds = (System.nanoTime() - t0) * 1e-9;
         if (h.selected >= 0) {
             History.Snapshot kept = h.snapshots.get(h.selected);
@@ -455,7 +455,7 @@ public final class FitJob {
 
     /** How a kept snapshot is named to the user: its epoch, or the model a continued fit started from, which no snapshot of training beat. */
     static String keptName(History.Snapshot kept) {
-        return History.STARTING_MODEL.equals(kept.trainer) ? "the model the fit started from (no snapshot of training beat it)"
+        return History.STARTING_MODEL.equals(kept.trainer) ? "the model the fit started from (no snapshot of training beat it on validation)"
                 : "the snapshot of epoch " + kept.epoch;
     }
 }

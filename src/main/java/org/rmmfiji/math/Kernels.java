@@ -12,7 +12,8 @@ package org.rmmfiji.math;
  * increasing t, each product rounded before it is added (no fused multiply-add, which a CPU without it computes in
  * software, a thousand times slower); then {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}. A sum over
  * several tiles (the steps of a shot) keeps the lanes: each tile's lane sums are made as above and added to the lanes
- * in tile order, and the tree comes once at the end ({@link #weightGradientLanes}).
+ * in call order (for a shot: its last step first, as backpropagation runs), and the tree comes once at the end
+ * ({@link #weightGradientLanes}).
  */
 public abstract class Kernels {
     /** Lanes of the partial sums (the definition above; independent of the machine). */

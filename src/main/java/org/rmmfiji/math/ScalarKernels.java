@@ -13,7 +13,7 @@ final class ScalarKernels extends Kernels {
         for (int o = 0; o < nOut; o++) {
             int dO = o * T;
             for (int i = 0; i < nIn; i++) {
-                laneSums(d, dO, x, i * T, T8, T, lanes);
+                productLaneSums(d, dO, x, i * T, T8, T, lanes);
                 out[o * nIn + i] = reduce(lanes);
             }
         }
@@ -22,17 +22,17 @@ final class ScalarKernels extends Kernels {
     @Override
     public void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] lanes) {
         int T8 = T & ~7;
-        double[] tile = new double[LANES];
+        double[] scratch = new double[LANES];
         for (int o = 0; o < nOut; o++)
             for (int i = 0; i < nIn; i++) {
-                laneSums(d, o * T, x, i * T, T8, T, tile);
+                productLaneSums(d, o * T, x, i * T, T8, T, scratch);
                 int at = (o * nIn + i) * LANES;
-                for (int j = 0; j < LANES; j++) lanes[at + j] += tile[j];
+                for (int j = 0; j < LANES; j++) lanes[at + j] += scratch[j];
             }
     }
 
     /** The definition's eight lane sums of d[dO + t]·x[xo + t], t &lt; T, into {@code lanes}. */
-    private static void laneSums(double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes) {
+    private static void productLaneSums(double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         for (int t = 0; t < T8; t += 8) {
             s0 += d[dO + t] * x[xo + t];

@@ -53,13 +53,13 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] sums) {
+    public void weightGradientLanes(double[] d, double[] x, int nOut, int nIn, int T, double[] lanes) {
         int T8 = T & ~7;
-        double[] lanes = new double[LANES];
+        double[] scratch = new double[LANES];
         int o = 0;
         if (wide)
             for (; o + 1 < nOut; o += 2)
-                for (int i = 0; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, sums, lanes, true);
+                for (int i = 0; i + 3 < nIn; i += 4) block512(d, x, o, i, nIn, T, T8, lanes, scratch, true);
         for (int oo = 0; oo < nOut; oo++)
             for (int i = oo < o ? nIn & ~3 : 0; i < nIn; i++) {      // what the blocks left: odd inputs, an odd output
                 int at = (oo * nIn + i) * LANES;
@@ -67,11 +67,11 @@ final class VectorKernels extends Kernels {
                     DoubleVector acc = DoubleVector.zero(S512);
                     for (int t = 0; t < T; t += 8)
                         acc = acc.add(DoubleVector.fromArray(S512, d, oo * T + t).mul(DoubleVector.fromArray(S512, x, i * T + t)));
-                    DoubleVector.fromArray(S512, sums, at).add(acc).intoArray(sums, at);
+                    DoubleVector.fromArray(S512, lanes, at).add(acc).intoArray(lanes, at);
                     continue;
                 }
-                single(d, oo * T, x, i * T, T, T8, lanes);
-                for (int j = 0; j < LANES; j++) sums[at + j] += lanes[j];
+                single(d, oo * T, x, i * T, T, T8, scratch);
+                for (int j = 0; j < LANES; j++) lanes[at + j] += scratch[j];
             }
     }
 

@@ -135,8 +135,7 @@ public final class Mlp {
             for (int l = 0; l < L; l++) if (signs[l] != WeightSign.FREE) rawOfEffW[l] = new double[sizes[l + 1] * sizes[l]];
             valid = new boolean[L];
             effVersion = new int[L];
-            weightGrad = new double[L][];
-            for (int l = 0; l < L; l++) weightGrad[l] = new double[sizes[l + 1] * sizes[l]];
+            weightGrad = new double[L][];       // made on first use: a deferring workspace (a shot's step) never needs them
         }
 
         /** Where {@link #backward} puts this workspace's parameter gradients instead of adding them up (null: add them up). */
@@ -189,6 +188,14 @@ public final class Mlp {
                 if (biasLanes[l] == null) continue;
                 for (int o = 0; o < sizes[l + 1]; o++) grad[biases[l].offset() + o] += Kernels.reduce(biasLanes[l], o * Kernels.LANES);
                 java.util.Arrays.fill(biasLanes[l], 0.0);
+            }
+        }
+
+        /** Forgets what was kept without adding it anywhere. */
+        public void clear() {
+            for (int l = 0; l < layers(); l++) {
+                java.util.Arrays.fill(weightLanes[l], 0.0);
+                if (biasLanes[l] != null) java.util.Arrays.fill(biasLanes[l], 0.0);
             }
         }
     }
@@ -302,6 +309,7 @@ public final class Mlp {
                 Kernels.get().weightGradientLanes(d, x, nOut, nIn, T, ws.deferred.weightLanes[l]);
                 if (biases[l] != null) for (int o = 0; o < nOut; o++) Kernels.get().sumLanes(d, o * T, T, ws.deferred.biasLanes[l], o * Kernels.LANES);
             } else {
+                if (ws.weightGrad[l] == null) ws.weightGrad[l] = new double[nOut * nIn];
                 double[] g = ws.weightGrad[l];
                 Kernels.get().weightGradient(d, x, nOut, nIn, T, g);
                 for (int o = 0; o < nOut; o++) {

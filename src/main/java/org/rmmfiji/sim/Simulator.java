@@ -110,8 +110,11 @@ public final class Simulator {
             }
         }
 
-        /** Forget the recorded steps (the storage is reused). */
-        public void clear() { length = 0; }
+        /** Forget the recorded steps (the storage is reused), and any gradient a {@link #backward} that did not finish left. */
+        public void clear() {
+            length = 0;
+            for (Mlp.DeferredGradient g : deferred) g.clear();
+        }
     }
 
     public Tape newTape(int steps) { return new Tape(steps); }

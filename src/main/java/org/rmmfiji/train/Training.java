@@ -21,8 +21,9 @@ public final class Training {
     /**
      * As {@link #run(List, Network, TrainingData, TrainingSettings, ProgressListener, CancelToken)}; with
      * {@code startIsAFit} the network's present parameters are already a fitted model (a fit continued from a model
-     * file), and they are scored first, as the snapshot of epoch 0 ({@link History#STARTING_MODEL}). So what the
-     * pipeline keeps is never worse by the selection metric than the model it started from: a fine-tuning stage can
+     * file), and they are scored first, as the snapshot of epoch 0 ({@link History#STARTING_MODEL}). So, with validation
+     * data, what the pipeline keeps is never worse by the selection metric than the model it started from (without
+     * validation data the latest snapshot wins, as always): a fine-tuning stage can
      * leave a good model behind (measured: shooting with long shots on a burster took a bursting model to silence within
      * five epochs), and then the user gets the model back, not its ruin.
      */

@@ -136,6 +136,27 @@ class SimulatorBackwardTest {
                 assertClose(central(() -> loss(net, sim, sh, p, gamma, null), sh.x0[e], q, 1e-3), lam[e][q], "x0[" + e + "][" + q + "]");
     }
 
+    /** The lane sums a tape keeps start from zero at every backward pass: the same shot twice gives the same gradient, bit for bit. */
+    @Test
+    void aSecondBackwardOnTheSameTapeGivesTheSameBits() {
+        Network net = circuit(21);
+        Simulator sim = new Simulator(net, LANES);
+        Shot sh = shot(net, 22);
+        double[] p = net.parameters();
+        Simulator.Tape tape = sim.newTape(STEPS);
+        double[][] grads = new double[2][p.length];
+        for (double[] grad : grads) {
+            loss(net, sim, sh, p, 0.3, tape);
+            double[][] dv = new double[STEPS + 1][];
+            for (int k = 0; k <= STEPS; k++) dv[k] = sh.lossV[k].clone();
+            double[][] lam = new double[sh.lossX.length][];
+            for (int e = 0; e < lam.length; e++) lam[e] = sh.lossX[e].clone();
+            sim.backward(tape, p, dv, lam, grad);
+        }
+        for (int k = 0; k < p.length; k++)
+            assertEquals(Double.doubleToRawLongBits(grads[0][k]), Double.doubleToRawLongBits(grads[1][k]), "parameter " + k);
+    }
+
     @Test void freeRunGradients() { check(0.0); }
 
     @Test void blendedGradients() { check(0.3); }
