@@ -184,11 +184,10 @@ public final class Mlp {
                     double g = Kernels.reduce(w, k * Kernels.LANES);
                     grad[wo + k] += free ? g : g * signs[l].derivative(p[wo + k]);
                 }
-                java.util.Arrays.fill(w, 0.0);
                 if (biasLanes[l] == null) continue;
                 for (int o = 0; o < sizes[l + 1]; o++) grad[biases[l].offset() + o] += Kernels.reduce(biasLanes[l], o * Kernels.LANES);
-                java.util.Arrays.fill(biasLanes[l], 0.0);
             }
+            clear();
         }
 
         /** Forgets what was kept without adding it anywhere. */
