@@ -63,15 +63,12 @@ final class VectorKernels extends Kernels {
         for (int oo = 0; oo < nOut; oo++)
             for (int i = oo < o ? nIn & ~3 : 0; i < nIn; i++) {      // what the blocks left: odd inputs, an odd output
                 int at = (oo * nIn + i) * LANES;
-                if (wide && T8 == T) {
-                    DoubleVector acc = DoubleVector.zero(S512);
-                    for (int t = 0; t < T; t += 8)
-                        acc = acc.add(DoubleVector.fromArray(S512, d, oo * T + t).mul(DoubleVector.fromArray(S512, x, i * T + t)));
-                    DoubleVector.fromArray(S512, lanes, at).add(acc).intoArray(lanes, at);
-                    continue;
+                if (wide && T8 == T) {        // no tail: the lanes go to memory as one vector
+                    DoubleVector.fromArray(S512, lanes, at).add(lanes512(d, oo * T, x, i * T, T8)).intoArray(lanes, at);
+                } else {
+                    single(d, oo * T, x, i * T, T, T8, scratch);
+                    for (int j = 0; j < LANES; j++) lanes[at + j] += scratch[j];
                 }
-                single(d, oo * T, x, i * T, T, T8, scratch);
-                for (int j = 0; j < LANES; j++) lanes[at + j] += scratch[j];
             }
     }
 
@@ -112,6 +109,13 @@ final class VectorKernels extends Kernels {
         finish(b3, d, d1, x, x3, T8, T, lanes, out, r1 + 3, keepLanes);
     }
 
+    /** The eight lane sums of d[dO + t]·x[xo + t] over t &lt; T8 (whole vectors only) as one 512-bit vector. */
+    private static DoubleVector lanes512(double[] d, int dO, double[] x, int xo, int T8) {
+        DoubleVector acc = DoubleVector.zero(S512);
+        for (int t = 0; t < T8; t += 8) acc = acc.add(DoubleVector.fromArray(S512, d, dO + t).mul(DoubleVector.fromArray(S512, x, xo + t)));
+        return acc;
+    }
+
     /** One sum of a block: its tail added, then reduced into out[at], or its lanes added to out[at*LANES …]. */
     private static void finish(DoubleVector acc, double[] d, int dO, double[] x, int xo, int T8, int T, double[] lanes, double[] out, int at,
                                boolean keepLanes) {
@@ -131,10 +135,7 @@ final class VectorKernels extends Kernels {
     /** One sum into {@code lanes} (eight lanes as one or two vectors), tail included. */
     private void single(double[] d, int dO, double[] x, int xo, int T, int T8, double[] lanes) {
         if (wide) {
-            DoubleVector acc = DoubleVector.zero(S512);
-            for (int t = 0; t < T8; t += 8)
-                acc = acc.add(DoubleVector.fromArray(S512, d, dO + t).mul(DoubleVector.fromArray(S512, x, xo + t)));
-            acc.intoArray(lanes, 0);
+            lanes512(d, dO, x, xo, T8).intoArray(lanes, 0);
         } else {
             DoubleVector lo = DoubleVector.zero(S256), hi = lo;
             for (int t = 0; t < T8; t += 8) {

@@ -153,7 +153,7 @@ public final class Mlp {
          * {@link DeferredGradient#flush} adds them into the gradient.
          */
         public void defer(DeferredGradient g) {
-            if (g.owner != Mlp.this) throw new IllegalArgumentException("a deferred gradient of another network");
+            if (g.network() != Mlp.this) throw new IllegalArgumentException("a deferred gradient of another network");
             deferred = g;
         }
     }
@@ -164,7 +164,6 @@ public final class Mlp {
      * and reduces it once ({@link #flush}), instead of reducing a step's few lanes per weight.
      */
     public final class DeferredGradient {
-        final Mlp owner = Mlp.this;
         final double[][] weightLanes = new double[layers()][], biasLanes = new double[layers()][];
 
         DeferredGradient() {
@@ -173,6 +172,9 @@ public final class Mlp {
                 if (biases[l] != null) biasLanes[l] = new double[sizes[l + 1] * Kernels.LANES];
             }
         }
+
+        /** The network whose gradients these are. */
+        Mlp network() { return Mlp.this; }
 
         /** Adds what was kept into {@code grad} (reduced, times the sign constraint's derivative at p) and starts again from zero. */
         public void flush(double[] p, double[] grad) {

@@ -100,13 +100,10 @@ public final class Simulator {
                 for (int e = 0; e < edges; e++) x[k][e] = new double[net.edges().get(e).bank().size() * lanes];
                 ws[k] = newWorkspaces();
             }
-            for (int k = 0; k < capacity; k++) {
-                int[] next = {0};       // the networks come in the same order at every step; the first step makes their sums
-                for (int e = 0; e < edges; e++)
-                    net.edges().get(e).forEachNetwork(ws[k][e], w -> {
-                        if (next[0] == deferred.size()) deferred.add(w.network().newDeferredGradient());
-                        w.defer(deferred.get(next[0]++));
-                    });
+            for (Mlp.Workspace w : networks(ws[0])) deferred.add(w.network().newDeferredGradient());
+            for (int k = 0; k < capacity; k++) {      // the networks come in the same order at every step
+                List<Mlp.Workspace> step = networks(ws[k]);
+                for (int j = 0; j < step.size(); j++) step.get(j).defer(deferred.get(j));
             }
         }
 
@@ -118,6 +115,13 @@ public final class Simulator {
     }
 
     public Tape newTape(int steps) { return new Tape(steps); }
+
+    /** The workspaces of every network of the model in one step's edge workspaces, edge after edge. */
+    private List<Mlp.Workspace> networks(Edge.Workspace[] w) {
+        List<Mlp.Workspace> out = new ArrayList<>();
+        for (int e = 0; e < w.length; e++) net.edges().get(e).forEachNetwork(w[e], out::add);
+        return out;
+    }
 
     /**
      * One free-run step of every lane. Measured inputs (voltages j ≥ m) must already be in {@code s.v} for this

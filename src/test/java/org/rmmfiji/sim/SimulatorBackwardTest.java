@@ -113,6 +113,13 @@ class SimulatorBackwardTest {
         return l;
     }
 
+    /** A copy of every row (backward overwrites the loss's derivatives it is given). */
+    static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int k = 0; k < a.length; k++) c[k] = a[k].clone();
+        return c;
+    }
+
     void check(double gamma) {
         Network net = circuit(21);
         Simulator sim = new Simulator(net, LANES);
@@ -120,10 +127,7 @@ class SimulatorBackwardTest {
         double[] p = net.parameters();
         Simulator.Tape tape = sim.newTape(STEPS);
         loss(net, sim, sh, p, gamma, tape);
-        double[][] dv = new double[STEPS + 1][];
-        for (int k = 0; k <= STEPS; k++) dv[k] = sh.lossV[k].clone();
-        double[][] lam = new double[sh.lossX.length][];
-        for (int e = 0; e < lam.length; e++) lam[e] = sh.lossX[e].clone();
+        double[][] dv = deepCopy(sh.lossV), lam = deepCopy(sh.lossX);
         double[] grad = new double[p.length];
         sim.backward(tape, p, dv, lam, grad);
         for (ParameterStore.Block b : net.store().blocks())
@@ -147,11 +151,7 @@ class SimulatorBackwardTest {
         double[][] grads = new double[2][p.length];
         for (double[] grad : grads) {
             loss(net, sim, sh, p, 0.3, tape);
-            double[][] dv = new double[STEPS + 1][];
-            for (int k = 0; k <= STEPS; k++) dv[k] = sh.lossV[k].clone();
-            double[][] lam = new double[sh.lossX.length][];
-            for (int e = 0; e < lam.length; e++) lam[e] = sh.lossX[e].clone();
-            sim.backward(tape, p, dv, lam, grad);
+            sim.backward(tape, p, deepCopy(sh.lossV), deepCopy(sh.lossX), grad);
         }
         for (int k = 0; k < p.length; k++)
             assertEquals(Double.doubleToRawLongBits(grads[0][k]), Double.doubleToRawLongBits(grads[1][k]), "parameter " + k);
