@@ -45,6 +45,8 @@ public class FitSettings extends ModelRunSettings {
     public Integer batch_size;
     @Key("L2 weight penalty ρ; unset: the preset's.")
     public Double l2;
+    @Key("Teacher forcing: weigh each sample's squared error by 1/(1 + (dv/dt ÷ s)²), s this multiple of the training voltage's median |dv/dt| over 1 ms, so that spike upstrokes do not drown the slow subthreshold dynamics; unset: the preset's.")
+    public Double tf_weight_scale;
     @Key(value = "Score a free-run snapshot every this many epochs; unset: the preset's.", unit = "epochs")
     public Integer snapshot_every;
     @Key("Keep the snapshot with the best \"score\", \"loss\", \"gamma\" or \"combined\" (score · Γ · count agreement) on validation data; empty: the preset's.")

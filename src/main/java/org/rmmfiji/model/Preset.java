@@ -25,6 +25,11 @@ public final class Preset {
         public double beta1 = 0.9;
         public double beta2 = 0.999;
         public double l2 = 1e-6;
+        /**
+         * Teacher forcing's sample weights 1/(1 + (Δv/δ ÷ s)²), s this multiple of the training voltage's median speed
+         * (see TrainingSettings); null: every sample weighs 1, as the authors' loss.
+         */
+        public Double tf_weight_scale;
         public int snapshot_every = 10;
         /** Selection metric id (score, loss, gamma or combined; see SelectionMetric). */
         public String selection = "score";

@@ -57,6 +57,8 @@ public final class History {
     public StopReason stopped = StopReason.COMPLETED;
     /** Details of an early stop (which epoch, which value), or null. */
     public String stop_detail;
+    /** Per modelled neuron, the scale s (mV/ms) of teacher forcing's sample weights; null when every sample weighed 1. */
+    public double[] tf_weight_scale_mV_per_ms;
     /** Samples per epoch of the last stage (after the transients are dropped). */
     public long samples;
     public double training_seconds;

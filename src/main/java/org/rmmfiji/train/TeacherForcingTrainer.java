@@ -49,6 +49,13 @@ public final class TeacherForcingTrainer implements Trainer {
         if (!net.normalised()) f.applyRanges(net);
         int n = f.layout().rows;
         ctx.history.samples = n;
+        double[] scales = TeacherForcingWeights.scales(net, ctx.data, s.tf_weight_scale);
+        if (scales != null) {
+            ctx.history.tf_weight_scale_mV_per_ms = scales.clone();
+            ctx.listener.message(String.format(java.util.Locale.ROOT, "Teacher forcing weighs each sample by 1/(1 + (dv/dt ÷ s)²), s = %s mV/ms (%s × the median speed)",
+                    java.util.Arrays.toString(java.util.Arrays.stream(scales).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3g", x)).toArray()),
+                    s.tf_weight_scale));
+        }
         double[] p = net.parameters();
         Adam adam = new Adam(net.store(), s.learning_rate, s.beta1, s.beta2);
         Rng rng = new Rng(s.seed ^ 0x5DEECE66DL);
@@ -61,7 +68,7 @@ public final class TeacherForcingTrainer implements Trainer {
         double[] grad = new double[p.length];
         int threads = Math.min(s.threads, tilesPerBatch);
         List<Worker> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) workers.add(new Worker(net, f.layout()));
+        for (int w = 0; w < threads; w++) workers.add(new Worker(net, f.layout(), scales));
         try (ParallelTiles<Worker> tiles = new ParallelTiles<>(workers, "rmm-teacher-forcing")) {
             for (int epoch = 1; epoch <= s.epochs; epoch++) {
                 long e0 = System.nanoTime();
@@ -100,9 +107,18 @@ public final class TeacherForcingTrainer implements Trainer {
         final float[] stage;
         final double[] v = new double[TILE], u = new double[TILE], target = new double[TILE];
         final double[] psi = new double[TILE], dPsi = new double[TILE];
+        /** Per modelled neuron, 1/s of the sample weights ({@link TeacherForcingWeights}), or null: weights 1. */
+        final double[] inverseScale;
 
-        Worker(Network net, FeatureLayout layout) {
+        Worker(Network net, FeatureLayout layout) { this(net, layout, null); }
+
+        Worker(Network net, FeatureLayout layout, double[] scales) {
             this.net = net;
+            if (scales == null) inverseScale = null;
+            else {
+                inverseScale = new double[scales.length];
+                for (int i = 0; i < scales.length; i++) inverseScale[i] = 1.0 / scales[i];
+            }
             this.layout = layout;
             List<Edge> edges = net.edges();
             ews = new Edge.Workspace[edges.size()];
@@ -146,8 +162,9 @@ public final class TeacherForcingTrainer implements Trainer {
                 for (int k = 0; k < T; k++) {
                     double drive = u[k] - psi[k];
                     double err = cinv * drive - target[k];
-                    loss += err * err;
-                    double g = 2 * err * invB;
+                    double w = inverseScale == null ? 1.0 : TeacherForcingWeights.weight(target[k], inverseScale[i]);
+                    loss += w * err * err;
+                    double g = 2 * w * err * invB;
                     dPsi[k] = -cinv * g;
                     dCinv += g * drive;
                 }

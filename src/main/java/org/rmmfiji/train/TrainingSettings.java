@@ -17,6 +17,14 @@ public final class TrainingSettings {
     public double beta2;
     /** ρ: weight of the L2 regulariser. */
     public double l2;
+    /**
+     * Teacher forcing weighs the squared error of a sample whose voltage moves at Δv/δ by 1/(1 + (Δv/δ ÷ s)²), with s
+     * this multiple of the training voltage's median speed over 1 ms ({@link TeacherForcingWeights}). Spike upstrokes,
+     * a few per cent of the samples with derivatives a thousand times the subthreshold ones, otherwise make up nearly all
+     * of the loss, and the slow subthreshold dynamics that time a burst are fitted as an afterthought. Null: every
+     * sample weighs 1 (the authors' loss).
+     */
+    public Double tf_weight_scale;
     /** Save and score a snapshot every this many epochs (and after the last epoch of each stage). */
     public int snapshot_every;
     public SelectionMetric selection;
@@ -57,6 +65,7 @@ public final class TrainingSettings {
         beta1 = d.beta1;
         beta2 = d.beta2;
         l2 = d.l2;
+        tf_weight_scale = d.tf_weight_scale;
         snapshot_every = d.snapshot_every;
         selection = SelectionMetric.of(d.selection);
         score.band_low_hz = d.band_low_hz;
@@ -93,6 +102,8 @@ public final class TrainingSettings {
         if (!(learning_rate > 0) || !Double.isFinite(learning_rate)) throw new InvalidInputException("learning_rate must be positive, got " + learning_rate);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) throw new InvalidInputException("Adam betas must lie in [0, 1), got " + beta1 + ", " + beta2);
         if (!(l2 >= 0)) throw new InvalidInputException("l2 must be non-negative, got " + l2);
+        if (tf_weight_scale != null && !(tf_weight_scale > 0 && Double.isFinite(tf_weight_scale)))
+            throw new InvalidInputException("tf_weight_scale must be a positive multiple of the median voltage speed (leave it unset for equal weights), got " + tf_weight_scale);
         if (snapshot_every < 1) throw new InvalidInputException("snapshot_every must be at least 1, got " + snapshot_every);
         if (threads < 1) throw new InvalidInputException("threads must be at least 1, got " + threads);
         if (!(dump_fraction > 0 && dump_fraction < 1)) throw new InvalidInputException("dump_fraction must lie in (0, 1), got " + dump_fraction);

@@ -258,6 +258,23 @@ class FitJobTest {
     }
 
     @Test
+    void weightedTeacherForcingRecordsItsScaleInTheModelFile(@TempDir Path out) throws IOException {
+        FitSettings s = settings(out);
+        s.tf_weight_scale = 10.0;
+        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        ModelFile mf = ModelFiles.read(r.modelFile);
+        assertEquals(10.0, ((Number) mf.provenance.settings.get("tf_weight_scale")).doubleValue(), 0);
+        var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
+        assertEquals(1, scales.size(), "one scale per modelled neuron");
+        assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
+        // unset: the authors' equal weights, and no scale in the history
+        FitResult plain = FitJob.run(settings(out.resolve("plain")), ProgressListener.NONE, new CancelToken());
+        assertFalse(ModelFiles.read(plain.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"));
+        assertTrue(r.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the weighted loss is the smaller: "
+                + r.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
+    }
+
+    @Test
     void badInputLeavesTheOutputFolderUnchanged(@TempDir Path out) throws IOException {
         Files.writeString(out.resolve("keep.txt"), "existing results");
         Path shortFile = out.resolve("short.csv");
@@ -281,6 +298,7 @@ class FitJobTest {
                 "shorter than the filters' transient");
         expectError(out, s -> s.capacitance_nF = -1.0, "capacitance");
         expectError(out, s -> s.epochs = -3, "epochs must be at least 1, got -3");
+        expectError(out, s -> s.tf_weight_scale = 0.0, "tf_weight_scale must be a positive multiple");
         expectError(out, s -> s.trainer = "teacher-forcing+shooting", "unknown trainer 'shooting'");
         expectError(out, s -> { s.trainer = "gtf"; s.gamma = 1.5; }, "gamma must lie in [0, 1]");
         expectError(out, s -> { s.trainer = "multiple-shooting"; s.shot_ms = 0.05; }, "at least 2 steps");

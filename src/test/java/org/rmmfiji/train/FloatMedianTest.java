@@ -50,6 +50,31 @@ class FloatMedianTest {
     }
 
     @Test
+    void stepsAreTheAbsoluteDifferencesAtTheLag() {
+        Rng rng = new Rng(11);
+        for (int trial = 0; trial < 20; trial++) {
+            int lag = 1 + trial % 4, parts = 1 + trial % 3;
+            FloatMedian m = new FloatMedian();
+            float[][] steps = new float[parts][];
+            int[][] ranges = new int[parts][];
+            for (int k = 0; k < parts; k++) {
+                int n = lag + 1 + rng.nextInt(2000), from = rng.nextInt(4);
+                float[] v = new float[n + from + 3];
+                for (int t = 1; t < v.length; t++) v[t] = v[t - 1] + (float) (rng.nextDouble() < 0.2 ? 0 : rng.nextGaussian());
+                m.addSteps(v, from, from + n, lag);
+                steps[k] = new float[n - lag];
+                for (int t = 0; t < n - lag; t++) steps[k][t] = Math.abs(v[from + t + lag] - v[from + t]);
+                ranges[k] = new int[] {0, n - lag};
+            }
+            assertEquals(sorted(steps, ranges), m.lower(), 0.0, "trial " + trial + ", lag " + lag);
+        }
+        FloatMedian tooShort = new FloatMedian();
+        tooShort.addSteps(new float[] {1f, 2f}, 0, 2, 2);      // no step of lag 2 fits in two values
+        tooShort.add(new float[] {7f}, 0, 1);
+        assertEquals(7f, tooShort.lower(), 0.0);
+    }
+
+    @Test
     void keysOrderFloatsAsFloatCompareDoes() {
         float[] v = {Float.NEGATIVE_INFINITY, -3f, -Float.MIN_VALUE, -0f, 0f, Float.MIN_VALUE, 2f, Float.POSITIVE_INFINITY, Float.NaN};
         for (int a = 0; a < v.length; a++) {
