@@ -260,6 +260,7 @@ class FitJobTest {
     @Test
     void weightedTeacherForcingRecordsItsScaleInTheModelFile(@TempDir Path out) throws IOException {
         FitSettings s = settings(out);
+        s.preset = "hh-lumped";
         s.tf_weight_scale = 10.0;
         FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
         ModelFile mf = ModelFiles.read(r.modelFile);
@@ -267,8 +268,11 @@ class FitJobTest {
         var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
         assertEquals(1, scales.size(), "one scale per modelled neuron");
         assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
-        // unset: the authors' equal weights, and no scale in the history
-        FitResult plain = FitJob.run(settings(out.resolve("plain")), ProgressListener.NONE, new CancelToken());
+        // hh-lumped leaves it unset: the authors' equal weights, and no scale in the history
+        FitSettings authors = settings(out.resolve("plain"));
+        authors.preset = "hh-lumped";
+        assertEquals(null, org.rmmfiji.model.Presets.get("hh-lumped").defaults().tf_weight_scale);
+        FitResult plain = FitJob.run(authors, ProgressListener.NONE, new CancelToken());
         assertFalse(ModelFiles.read(plain.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"));
         assertTrue(r.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the weighted loss is the smaller: "
                 + r.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
