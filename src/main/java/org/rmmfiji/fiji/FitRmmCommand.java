@@ -71,7 +71,7 @@ public class FitRmmCommand extends RmmCommand {
     private String batch_size = "";
     @Parameter(label = "L2 weight (empty: preset)", required = false, persist = false)
     private String l2 = "";
-    @Parameter(label = "Teacher-forcing weight scale, × median |dv/dt| (empty: preset)", required = false, persist = false)
+    @Parameter(label = "Teacher-forcing weight scale, × median |dv/dt| (0: none; empty: preset)", required = false, persist = false)
     private String tf_weight_scale = "";
     @Parameter(label = "Snapshot every (epochs, empty: preset)", required = false, persist = false)
     private String snapshot_every = "";

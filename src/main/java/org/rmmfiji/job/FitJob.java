@@ -301,7 +301,7 @@ public final class FitJob {
         t.batch_size = orDefault(s.batch_size, t.batch_size);
         t.learning_rate = orDefault(s.learning_rate, t.learning_rate);
         t.l2 = orDefault(s.l2, t.l2);
-        if (s.tf_weight_scale != null) t.tf_weight_scale = s.tf_weight_scale;
+        if (s.tf_weight_scale != null) t.tf_weight_scale = s.tf_weight_scale == 0 ? null : s.tf_weight_scale;   // 0: equal weights
         t.snapshot_every = orDefault(s.snapshot_every, t.snapshot_every);
         if (!s.selection.isBlank()) t.selection = SelectionMetric.of(s.selection);
         t.closed_loop_epochs = orDefault(s.closed_loop_epochs, t.closed_loop_epochs);

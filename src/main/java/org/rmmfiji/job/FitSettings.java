@@ -45,7 +45,7 @@ public class FitSettings extends ModelRunSettings {
     public Integer batch_size;
     @Key("L2 weight penalty ρ; unset: the preset's.")
     public Double l2;
-    @Key("Teacher forcing: weigh each sample's squared error by 1/(1 + (dv/dt ÷ s)²), s this multiple of the training voltage's median |dv/dt| over 1 ms, so that spike upstrokes do not drown the slow subthreshold dynamics; unset: the preset's.")
+    @Key("Teacher forcing: weigh each sample's squared error by 1/(1 + (dv/dt ÷ s)²), s this multiple of the training voltage's median |dv/dt| over 1 ms, so that spike upstrokes do not drown the slow subthreshold dynamics (teacher-forcing stages only); 0: every sample weighs 1, as the authors; unset: the preset's.")
     public Double tf_weight_scale;
     @Key(value = "Score a free-run snapshot every this many epochs; unset: the preset's.", unit = "epochs")
     public Integer snapshot_every;

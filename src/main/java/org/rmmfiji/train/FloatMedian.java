@@ -35,6 +35,9 @@ final class FloatMedian {
 
     private static float at(float[] a, int k, int lag) { return lag == 0 ? a[k] : Math.abs(a[k + lag] - a[k]); }
 
+    /** How many values were added. */
+    long count() { return count; }
+
     double lower() {
         if (count == 0) throw new IllegalStateException("the median of no values");
         long rank = (count - 1) / 2;

@@ -49,6 +49,7 @@ public final class History {
     /** The pipeline, e.g. teacher-forcing+multiple-shooting. */
     public String trainer;
     public List<Stage> stages = new ArrayList<>();
+    /** The training loss of each epoch, as the stage defines it (weighted, for teacher forcing with sample weights). */
     public List<Double> epoch_loss = new ArrayList<>();
     public List<Double> epoch_seconds = new ArrayList<>();
     public List<Snapshot> snapshots = new ArrayList<>();
@@ -57,7 +58,10 @@ public final class History {
     public StopReason stopped = StopReason.COMPLETED;
     /** Details of an early stop (which epoch, which value), or null. */
     public String stop_detail;
-    /** Per modelled neuron, the scale s (mV/ms) of teacher forcing's sample weights; null when every sample weighed 1. */
+    /**
+     * Per modelled neuron, the scale s (mV/ms) of teacher forcing's sample weights (0 for a neuron whose voltage did not
+     * move, whose samples all weighed 1); null when the settings weigh every sample alike.
+     */
     public double[] tf_weight_scale_mV_per_ms;
     /** Samples per epoch of the last stage (after the transients are dropped). */
     public long samples;

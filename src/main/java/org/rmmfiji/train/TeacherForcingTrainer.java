@@ -9,7 +9,8 @@ import org.rmmfiji.model.Network;
 
 /**
  * Teacher forcing as the authors train: regress dv/dt on measured v and precomputed filter states,
- * L = Σ_i mean_k (c_i⁻¹(u_i − Σ_j ψ_ij) − Δv_i/δ)² + ρ R(θ), Adam on shuffled mini-batches of single samples
+ * L = Σ_i mean_k w_ik (c_i⁻¹(u_i − Σ_j ψ_ij) − Δv_i/δ)² + ρ R(θ), with w = 1 as the authors or the sample weights of
+ * {@link TeacherForcingWeights} ({@code tf_weight_scale}), Adam on shuffled mini-batches of single samples
  * (the last partial batch dropped). Snapshots are scored by free runs on the validation segments. The rows come from a
  * {@link FeatureStore}: all of them in memory, shuffled together every epoch, or, for data too long for the heap,
  * blocks recomputed every epoch from stored filter states, visited in a random order and shuffled inside each block.
@@ -44,18 +45,17 @@ public final class TeacherForcingTrainer implements Trainer {
     public StopReason train(TrainingContext ctx) {
         Network net = ctx.net;
         TrainingSettings s = ctx.settings;
+        // the weights' scales first: two quick passes over the voltage, so a refusal comes before the long one
+        double[] scales = TeacherForcingWeights.scales(net, ctx.data, s.tf_weight_scale, s.dump_fraction);
+        if (scales != null) {
+            ctx.history.tf_weight_scale_mV_per_ms = scales.clone();
+            ctx.listener.message(TeacherForcingWeights.describe(net, scales, s.tf_weight_scale));
+        }
         ctx.listener.message("Computing filter states of " + ctx.data.dataset().train().size() + " training segment(s)…");
         FeatureStore f = ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction);
         if (!net.normalised()) f.applyRanges(net);
         int n = f.layout().rows;
         ctx.history.samples = n;
-        double[] scales = TeacherForcingWeights.scales(net, ctx.data, s.tf_weight_scale);
-        if (scales != null) {
-            ctx.history.tf_weight_scale_mV_per_ms = scales.clone();
-            ctx.listener.message(String.format(java.util.Locale.ROOT, "Teacher forcing weighs each sample by 1/(1 + (dv/dt ÷ s)²), s = %s mV/ms (%s × the median speed)",
-                    java.util.Arrays.toString(java.util.Arrays.stream(scales).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3g", x)).toArray()),
-                    s.tf_weight_scale));
-        }
         double[] p = net.parameters();
         Adam adam = new Adam(net.store(), s.learning_rate, s.beta1, s.beta2);
         Rng rng = new Rng(s.seed ^ 0x5DEECE66DL);
@@ -114,11 +114,7 @@ public final class TeacherForcingTrainer implements Trainer {
 
         Worker(Network net, FeatureLayout layout, double[] scales) {
             this.net = net;
-            if (scales == null) inverseScale = null;
-            else {
-                inverseScale = new double[scales.length];
-                for (int i = 0; i < scales.length; i++) inverseScale[i] = 1.0 / scales[i];
-            }
+            inverseScale = scales == null ? null : TeacherForcingWeights.inverse(scales);
             this.layout = layout;
             List<Edge> edges = net.edges();
             ews = new Edge.Workspace[edges.size()];

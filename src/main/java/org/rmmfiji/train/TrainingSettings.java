@@ -22,7 +22,7 @@ public final class TrainingSettings {
      * this multiple of the training voltage's median speed over 1 ms ({@link TeacherForcingWeights}). Spike upstrokes,
      * a few per cent of the samples with derivatives a thousand times the subthreshold ones, otherwise make up nearly all
      * of the loss, and the slow subthreshold dynamics that time a burst are fitted as an afterthought. Null: every
-     * sample weighs 1 (the authors' loss).
+     * sample weighs 1 (the authors' loss). Teacher-forcing stages only: the closed-loop losses are on the voltage.
      */
     public Double tf_weight_scale;
     /** Save and score a snapshot every this many epochs (and after the last epoch of each stage). */
@@ -103,7 +103,7 @@ public final class TrainingSettings {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) throw new InvalidInputException("Adam betas must lie in [0, 1), got " + beta1 + ", " + beta2);
         if (!(l2 >= 0)) throw new InvalidInputException("l2 must be non-negative, got " + l2);
         if (tf_weight_scale != null && !(tf_weight_scale > 0 && Double.isFinite(tf_weight_scale)))
-            throw new InvalidInputException("tf_weight_scale must be a positive multiple of the median voltage speed (leave it unset for equal weights), got " + tf_weight_scale);
+            throw new InvalidInputException("tf_weight_scale must be a positive multiple of the median voltage speed, or 0 for equal weights, got " + tf_weight_scale);
         if (snapshot_every < 1) throw new InvalidInputException("snapshot_every must be at least 1, got " + snapshot_every);
         if (threads < 1) throw new InvalidInputException("threads must be at least 1, got " + threads);
         if (!(dump_fraction > 0 && dump_fraction < 1)) throw new InvalidInputException("dump_fraction must lie in (0, 1), got " + dump_fraction);

@@ -32,7 +32,7 @@ class PdBursterIT {
     static final double SPIKE_MV = -20, BURST_GAP_MS = 100;
 
     @Test
-    void burstsOfTheTestSegmentAreReported(@TempDir Path out) throws Exception {
+    void burstsOfTheValidationAndTestSegmentsAreReported(@TempDir Path out) throws Exception {
         FitSettings s = DatasetFits.settings(NamedDatasets.PD_BURSTER, Acceptance.dataset(NamedDatasets.PD_BURSTER), out);
         s.trainer = "teacher-forcing+multiple-shooting";
         s.closed_loop_epochs = MS_EPOCHS;

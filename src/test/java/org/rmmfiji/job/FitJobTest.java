@@ -10,6 +10,7 @@ import org.rmmfiji.train.TrainingData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,24 +259,27 @@ class FitJobTest {
     }
 
     @Test
-    void weightedTeacherForcingRecordsItsScaleInTheModelFile(@TempDir Path out) throws IOException {
-        FitSettings s = settings(out);
-        s.preset = "hh-lumped";
-        s.tf_weight_scale = 10.0;
-        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
-        ModelFile mf = ModelFiles.read(r.modelFile);
-        assertEquals(10.0, ((Number) mf.provenance.settings.get("tf_weight_scale")).doubleValue(), 0);
-        var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
-        assertEquals(1, scales.size(), "one scale per modelled neuron");
-        assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
-        // hh-lumped leaves it unset: the authors' equal weights, and no scale in the history
-        FitSettings authors = settings(out.resolve("plain"));
-        authors.preset = "hh-lumped";
-        assertEquals(null, org.rmmfiji.model.Presets.get("hh-lumped").defaults().tf_weight_scale);
-        FitResult plain = FitJob.run(authors, ProgressListener.NONE, new CancelToken());
-        assertFalse(ModelFiles.read(plain.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"));
-        assertTrue(r.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the weighted loss is the smaller: "
-                + r.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
+    void teacherForcingWeightsComeFromThePresetOrTheKeyAndTheModelFileRecordsTheirScale(@TempDir Path out) throws IOException {
+        assertEquals(10.0, org.rmmfiji.model.Presets.get("neuron-lumped").defaults().tf_weight_scale, 0.0);
+        assertNull(org.rmmfiji.model.Presets.get("hh-lumped").defaults().tf_weight_scale, "the authors' presets weigh samples alike");
+        FitResult byPreset = FitJob.run(settings(out.resolve("preset")), ProgressListener.NONE, new CancelToken());   // neuron-lumped
+        FitSettings byKey = settings(out.resolve("key"));
+        byKey.preset = "hh-lumped";
+        byKey.tf_weight_scale = 10.0;
+        FitSettings off = settings(out.resolve("off"));
+        off.tf_weight_scale = 0.0;                                       // neuron-lumped without its weights
+        FitResult weighted = FitJob.run(byKey, ProgressListener.NONE, new CancelToken());
+        FitResult plain = FitJob.run(off, ProgressListener.NONE, new CancelToken());
+        for (FitResult r : new FitResult[] {byPreset, weighted}) {
+            ModelFile mf = ModelFiles.read(r.modelFile);
+            var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
+            assertEquals(1, scales.size(), "one scale per modelled neuron");
+            assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
+        }
+        assertEquals(10.0, ((Number) ModelFiles.read(weighted.modelFile).provenance.settings.get("tf_weight_scale")).doubleValue(), 0);
+        assertFalse(ModelFiles.read(plain.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"), "0: equal weights");
+        assertTrue(byPreset.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the same network and data weigh less with the weights: "
+                + byPreset.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
     }
 
     @Test
@@ -302,7 +306,7 @@ class FitJobTest {
                 "shorter than the filters' transient");
         expectError(out, s -> s.capacitance_nF = -1.0, "capacitance");
         expectError(out, s -> s.epochs = -3, "epochs must be at least 1, got -3");
-        expectError(out, s -> s.tf_weight_scale = 0.0, "tf_weight_scale must be a positive multiple");
+        expectError(out, s -> s.tf_weight_scale = -2.0, "tf_weight_scale must be a positive multiple");
         expectError(out, s -> s.trainer = "teacher-forcing+shooting", "unknown trainer 'shooting'");
         expectError(out, s -> { s.trainer = "gtf"; s.gamma = 1.5; }, "gamma must lie in [0, 1]");
         expectError(out, s -> { s.trainer = "multiple-shooting"; s.shot_ms = 0.05; }, "at least 2 steps");

@@ -14,46 +14,57 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.rmmfiji.data.Channel;
+import org.rmmfiji.data.Dataset;
 import org.rmmfiji.data.InvalidInputException;
 import org.rmmfiji.data.Recording;
 import org.rmmfiji.data.Segment;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.ParameterStore;
+import org.rmmfiji.model.Presets;
+import org.rmmfiji.sim.ChannelMap;
+import org.rmmfiji.sim.FreeRun;
 
 /**
- * Teacher forcing's sample weights: the scale is the multiple of the training voltage's median speed over 1 ms, a
- * weighted tile's loss is Σ w·err² with w = 1/(1 + (Δv/δ ÷ s)²) and its gradient matches central differences, and
- * settings that make no scale are refused.
+ * Teacher forcing's sample weights: the scale is the multiple of the median speed over 1 ms of the voltage teacher forcing
+ * trains on; a weighted tile's loss shrinks where the voltage moves fast and its gradient matches central differences;
+ * a voltage that does not move is weighed alike with a warning; settings that make no scale are refused.
  */
 class TeacherForcingWeightsTest {
 
     @Test
-    void theScaleIsTheMultipleOfTheMedianSpeedOverOneMillisecond() {
-        Recording rec = ClosedLoopTrainerTest.recording(900, 700);    // δ = 0.1 ms: the speed over 10 samples
-        Network net = ClosedLoopTrainerTest.network(rec, null);
-        TrainingData data = ClosedLoopTrainerTest.data(rec, net);
-        int n = 0;
-        float[] speeds = new float[1600];
-        for (Segment seg : rec.segments())
-            for (int k = 0; k + 10 < seg.length(); k++) speeds[n++] = Math.abs(seg.get(0, k + 10) - seg.get(0, k));
+    void theScaleIsTheMultipleOfTheMedianSpeedOverOneMillisecondOfTheTrainingSamples() {
+        // δ = 0.3 ms: the speed is taken over 3 samples (0.9 ms); the filters' transient and the validation segment are left out
+        double dt = 0.3;
+        Recording rec = RandomWalkRecordings.make(8, true, dt, 3000, 2500);
+        Network net = new Network(Presets.get(Presets.NEURON_LUMPED).build(List.of("V"), List.of()), dt);
+        TrainingData data = new TrainingData(new Dataset(rec, List.of(rec.segments().get(0)), List.of(rec.segments().get(1)), List.of()),
+                ChannelMap.bind(rec, net, List.of("V"), List.of("I")));
+        int k0 = FreeRun.transientSamples(net, 0.01), n = 0;
+        assertTrue(k0 > 1000 && k0 < 2900, "transient " + k0);
+        Segment train = rec.segments().get(0);
+        float[] speeds = new float[train.length()];
+        for (int k = k0; k + 3 < train.length(); k++) speeds[n++] = Math.abs(train.get(0, k + 3) - train.get(0, k));
         float[] sorted = Arrays.copyOf(speeds, n);
         Arrays.sort(sorted);
-        double expected = 7.5 * sorted[(n - 1) / 2] / 1.0;
-        assertArrayEquals(new double[] {expected}, TeacherForcingWeights.scales(net, data, 7.5), 1e-12 * expected);
-        assertNull(TeacherForcingWeights.scales(net, data, null), "unset: no weights");
+        double expected = 7.5 * sorted[(n - 1) / 2] / (3 * dt);
+        assertArrayEquals(new double[] {expected}, TeacherForcingWeights.scales(net, data, 7.5, 0.01), 1e-12 * expected);
+        assertNull(TeacherForcingWeights.scales(net, data, null, 0.01), "unset: no weights");
     }
 
     @Test
-    void aVoltageThatDoesNotMoveSetsNoScaleAndIsRefusedByName() {
+    void aVoltageThatDoesNotMoveIsWeighedAlikeWithAWarning() {
         float[] flat = new float[500], i = new float[500], p = new float[500];
         Arrays.fill(flat, -60f);
         for (int k = 0; k < 500; k++) p[k] = (float) Math.sin(k * 0.1);
         Recording rec = new Recording("flat", 0.1, List.of(new Channel("V", "mV"), new Channel("I", "nA"), new Channel("P", "mV")),
                 List.of(new Segment("s", new float[][] {flat, i, p})), List.of());
         Network net = ClosedLoopTrainerTest.network(rec, null);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> TeacherForcingWeights.scales(net, ClosedLoopTrainerTest.data(rec, net), 10.0));
-        assertTrue(e.getMessage().contains("tf_weight_scale") && e.getMessage().contains("V"), e.getMessage());
+        double[] s = TeacherForcingWeights.scales(net, ClosedLoopTrainerTest.data(rec, net), 10.0, 0.01);
+        assertArrayEquals(new double[] {0}, s);
+        assertArrayEquals(new double[] {0}, TeacherForcingWeights.inverse(s), "inverse scale 0: every weight 1");
+        assertEquals(1.0, TeacherForcingWeights.weight(300, 0), 0.0);
+        String log = TeacherForcingWeights.describe(net, s, 10.0);
+        assertTrue(log.contains("V none (WARNING"), log);
     }
 
     @Test
@@ -64,6 +75,12 @@ class TeacherForcingWeightsTest {
             InvalidInputException e = assertThrows(InvalidInputException.class, s::validate, "tf_weight_scale " + bad);
             assertTrue(e.getMessage().startsWith("tf_weight_scale"), e.getMessage());
         }
+        // a positive multiple so small that 1/s overflows
+        Recording rec = ClosedLoopTrainerTest.recording(900);
+        Network net = ClosedLoopTrainerTest.network(rec, null);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TeacherForcingWeights.scales(net, ClosedLoopTrainerTest.data(rec, net), 1e-320, 0.01));
+        assertTrue(e.getMessage().contains("too small") && e.getMessage().contains("V"), e.getMessage());
     }
 
     /** One tile of teacher forcing over the recording's first rows, with the given weight scale (null: weights 1). */
