@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The lower median of float values that lie in ranges of arrays (an hour of recorded voltage), or of the steps
- * |a[k + lag] − a[k]| along them, found without copying them: a radix select over the values' order-preserving bit patterns, one pass counting the high 16 bits and one
- * counting the low 16 bits of the values in the median's bucket. It returns what sorting all the values with
- * {@link java.util.Arrays#sort(float[])} and taking element (n − 1) / 2 returns.
+ * |a[k + lag] − a[k]| along them, found without copying them: a radix select over the values' order-preserving bit
+ * patterns, one pass counting the high 16 bits and one counting the low 16 bits of the values in the median's bucket.
+ * It returns what sorting all the values with {@link java.util.Arrays#sort(float[])} and taking element (n − 1) / 2
+ * returns.
  */
 final class FloatMedian {
     private static final int BUCKETS = 1 << 16;

@@ -154,7 +154,9 @@ class StreamedFeaturesTest {
     }
 
     /** A short lp-pd teacher-forcing fit with the streamed store, or the in-memory one, on {@code threads}. */
-    static History fit(FeatureStorePolicy policy, int threads, double[] parametersOut) {
+    static History fit(FeatureStorePolicy policy, int threads, double[] parametersOut) { return fit(policy, threads, parametersOut, null); }
+
+    static History fit(FeatureStorePolicy policy, int threads, double[] parametersOut, Double weightScale) {
         Recording rec = recording(60_000, 45_000);
         Network net = preset(Presets.LP_PD, List.of("P"));
         TrainingData data = new TrainingData(new Dataset(rec, rec.segments(), List.of(), List.of()),
@@ -164,6 +166,7 @@ class StreamedFeaturesTest {
         s.batch_size = 2_048;
         s.threads = threads;
         s.snapshot_every = Integer.MAX_VALUE;
+        s.tf_weight_scale = weightScale;
         TrainingContext ctx = new TrainingContext(net, data, s, ProgressListener.NONE, new CancelToken());
         ctx.featureStorePolicy = policy;
         assertEquals(StopReason.COMPLETED, new TeacherForcingTrainer().train(ctx));
@@ -190,6 +193,20 @@ class StreamedFeaturesTest {
         assertTrue(!h1.epoch_loss.equals(hm.epoch_loss), "the in-memory fit ran its own order");
         assertTrue(streamed < 0.95 * h1.epoch_loss.get(0), "the streamed fit learns: " + h1.epoch_loss);
         assertEquals(held, streamed, 0.01 * held, "final training loss, streamed " + h1.epoch_loss + " against in memory " + hm.epoch_loss);
+    }
+
+    @Test
+    void streamedRowsAreWeighedAsTheInMemoryOnesAre() {
+        int size = preset(Presets.LP_PD, List.of("P")).parameters().length;
+        FeatureStorePolicy streaming = FeatureStorePolicy.alwaysStreaming(8_000, 2_500);
+        double[] one = new double[size], two = new double[size];
+        History w1 = fit(streaming, 1, one, 10.0), w2 = fit(streaming, 2, two, 10.0);
+        assertArrayEquals(one, two, 0.0, "weighted: the same parameters on one thread and two");
+        History plain = fit(streaming, 2, new double[size]);
+        assertTrue(w1.epoch_loss.get(0) < plain.epoch_loss.get(0), "the streamed rows are weighed: " + w1.epoch_loss.get(0) + " against "
+                + plain.epoch_loss.get(0));
+        assertArrayEquals(w1.tf_weight_scale_mV_per_ms, fit(FeatureStorePolicy.AUTOMATIC, 2, new double[size], 10.0).tf_weight_scale_mV_per_ms, 0.0,
+                "the same scale whichever store holds the rows");
     }
 
     @Test
