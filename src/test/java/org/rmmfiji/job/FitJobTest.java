@@ -259,27 +259,26 @@ class FitJobTest {
     }
 
     @Test
-    void teacherForcingWeightsComeFromThePresetOrTheKeyAndTheModelFileRecordsTheirScale(@TempDir Path out) throws IOException {
-        assertEquals(10.0, org.rmmfiji.model.Presets.get("neuron-lumped").defaults().tf_weight_scale, 0.0);
-        assertNull(org.rmmfiji.model.Presets.get("hh-lumped").defaults().tf_weight_scale, "the authors' presets weigh samples alike");
-        FitResult byPreset = FitJob.run(settings(out.resolve("preset")), ProgressListener.NONE, new CancelToken());   // neuron-lumped
+    void teacherForcingWeightsComeFromTheKeyAndTheModelFileRecordsTheirScale(@TempDir Path out) throws IOException {
+        for (String preset : new String[] {"neuron-lumped", "hh-lumped"})
+            assertNull(org.rmmfiji.model.Presets.get(preset).defaults().tf_weight_scale, preset + " weighs samples alike");
+        FitResult plain = FitJob.run(settings(out.resolve("preset")), ProgressListener.NONE, new CancelToken());   // neuron-lumped
         FitSettings byKey = settings(out.resolve("key"));
-        byKey.preset = "hh-lumped";
         byKey.tf_weight_scale = 10.0;
         FitSettings off = settings(out.resolve("off"));
-        off.tf_weight_scale = 0.0;                                       // neuron-lumped without its weights
+        off.tf_weight_scale = 0.0;
         FitResult weighted = FitJob.run(byKey, ProgressListener.NONE, new CancelToken());
-        FitResult plain = FitJob.run(off, ProgressListener.NONE, new CancelToken());
-        for (FitResult r : new FitResult[] {byPreset, weighted}) {
-            ModelFile mf = ModelFiles.read(r.modelFile);
-            var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
-            assertEquals(1, scales.size(), "one scale per modelled neuron");
-            assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
-        }
-        assertEquals(10.0, ((Number) ModelFiles.read(weighted.modelFile).provenance.settings.get("tf_weight_scale")).doubleValue(), 0);
-        assertFalse(ModelFiles.read(plain.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"), "0: equal weights");
-        assertTrue(byPreset.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the same network and data weigh less with the weights: "
-                + byPreset.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
+        FitResult zero = FitJob.run(off, ProgressListener.NONE, new CancelToken());
+        ModelFile mf = ModelFiles.read(weighted.modelFile);
+        var scales = mf.history.getAsJsonObject().getAsJsonArray("tf_weight_scale_mV_per_ms");
+        assertEquals(1, scales.size(), "one scale per modelled neuron");
+        assertTrue(scales.get(0).getAsDouble() > 0, "scale " + scales);
+        assertEquals(10.0, ((Number) mf.provenance.settings.get("tf_weight_scale")).doubleValue(), 0);
+        for (FitResult r : new FitResult[] {plain, zero})
+            assertFalse(ModelFiles.read(r.modelFile).history.getAsJsonObject().has("tf_weight_scale_mV_per_ms"), "no weights, no scale");
+        assertArrayEquals(plain.network.parameters(), zero.network.parameters(), 0.0, "0 is the equal weights of the unset key, bit for bit");
+        assertTrue(weighted.history.epoch_loss.get(0) < plain.history.epoch_loss.get(0), "the same network and data weigh less with the weights: "
+                + weighted.history.epoch_loss.get(0) + " against " + plain.history.epoch_loss.get(0));
     }
 
     @Test
