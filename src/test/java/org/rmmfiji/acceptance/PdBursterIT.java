@@ -22,9 +22,9 @@ import org.rmmfiji.train.ProgressListener;
 
 /**
  * pd-burster (Prinz AB/PD 1 alone, 120 s train / 20 s validation / 20 s test) with its preset and the teacher-forcing +
- * multiple-shooting pipeline: the kept model runs free on the test segment without diverging. The issue's burst targets (period within 15 %, spikes per burst within
- * 25 %) are not reached by a lumped model, so the bursts of the prediction and of the recording are reported on the
- * validation and test segments, not asserted (README, known limits).
+ * multiple-shooting pipeline: the kept model runs free on the test segment without diverging. The issue's burst
+ * targets (period within 15 %, spikes per burst within 25 %) are not reached by a lumped model, so the bursts of the
+ * prediction and of the recording are reported on the validation and test segments, not asserted (README, known limits).
  */
 class PdBursterIT {
     static final int MS_EPOCHS = 20;
