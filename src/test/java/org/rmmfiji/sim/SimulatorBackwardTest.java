@@ -120,16 +120,31 @@ class SimulatorBackwardTest {
         return c;
     }
 
+    /** The circuit, its simulator, one shot and a tape, as the gradient tests use them. */
+    static final class Fixture {
+        final Network net = circuit(21);
+        final Simulator sim = new Simulator(net, LANES);
+        final Shot sh = shot(net, 22);
+        final double[] p = net.parameters();
+        final Simulator.Tape tape = sim.newTape(STEPS);
+
+        /** Records the shot on the tape and backpropagates: the parameter gradient; dv and lam take the initial states'. */
+        double[] gradient(double gamma, double[][] dv, double[][] lam) {
+            loss(net, sim, sh, p, gamma, tape);
+            double[] grad = new double[p.length];
+            sim.backward(tape, p, dv, lam, grad);
+            return grad;
+        }
+    }
+
     void check(double gamma) {
-        Network net = circuit(21);
-        Simulator sim = new Simulator(net, LANES);
-        Shot sh = shot(net, 22);
-        double[] p = net.parameters();
-        Simulator.Tape tape = sim.newTape(STEPS);
-        loss(net, sim, sh, p, gamma, tape);
+        Fixture f = new Fixture();
+        Network net = f.net;
+        Simulator sim = f.sim;
+        Shot sh = f.sh;
+        double[] p = f.p;
         double[][] dv = deepCopy(sh.lossV), lam = deepCopy(sh.lossX);
-        double[] grad = new double[p.length];
-        sim.backward(tape, p, dv, lam, grad);
+        double[] grad = f.gradient(gamma, dv, lam);
         for (ParameterStore.Block b : net.store().blocks())
             for (int k = b.offset(); k < b.offset() + b.size(); k++)
                 assertClose(central(() -> loss(net, sim, sh, p, gamma, null), p, k, 1e-3), grad[k], b.name() + "[" + (k - b.offset()) + "]");
@@ -143,18 +158,11 @@ class SimulatorBackwardTest {
     /** The lane sums a tape keeps start from zero at every backward pass: the same shot twice gives the same gradient, bit for bit. */
     @Test
     void aSecondBackwardOnTheSameTapeGivesTheSameBits() {
-        Network net = circuit(21);
-        Simulator sim = new Simulator(net, LANES);
-        Shot sh = shot(net, 22);
-        double[] p = net.parameters();
-        Simulator.Tape tape = sim.newTape(STEPS);
-        double[][] grads = new double[2][p.length];
-        for (double[] grad : grads) {
-            loss(net, sim, sh, p, 0.3, tape);
-            sim.backward(tape, p, deepCopy(sh.lossV), deepCopy(sh.lossX), grad);
-        }
-        for (int k = 0; k < p.length; k++)
-            assertEquals(Double.doubleToRawLongBits(grads[0][k]), Double.doubleToRawLongBits(grads[1][k]), "parameter " + k);
+        Fixture f = new Fixture();
+        double[] first = f.gradient(0.3, deepCopy(f.sh.lossV), deepCopy(f.sh.lossX));
+        double[] second = f.gradient(0.3, deepCopy(f.sh.lossV), deepCopy(f.sh.lossX));
+        for (int k = 0; k < first.length; k++)
+            assertEquals(Double.doubleToRawLongBits(first[k]), Double.doubleToRawLongBits(second[k]), "parameter " + k);
     }
 
     @Test void freeRunGradients() { check(0.0); }
