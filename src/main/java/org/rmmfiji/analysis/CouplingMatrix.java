@@ -50,11 +50,11 @@ public final class CouplingMatrix {
                                                List<SynapticTraces.Trace> traces) {
         double[] p = net.parameters();
         List<CouplingEntry> out = new ArrayList<>();
-        int k0 = FreeRun.transientSamples(net, dumpFraction);
+        int start = FreeRun.firstSample(net, seg, dumpFraction);
         for (int e = 0; e < net.edges().size(); e++) {
             Edge edge = net.edges().get(e);
             if (edge.intrinsic()) continue;
-            double[] current = new double[seg.length() - k0], conductance = null;
+            double[] current = new double[seg.length() - start], conductance = null;
             CouplingEntry c = new CouplingEntry();
             c.pre = net.voltageName(edge.pre());
             c.post = net.voltageName(edge.post());
@@ -83,7 +83,7 @@ public final class CouplingMatrix {
             }
             c.kind = kind.id();
             c.note = kind.note();
-            double[] post = SynapticTraces.recorded(seg, map.voltageChannel(edge.post()), k0);
+            double[] post = SynapticTraces.recorded(seg, map.voltageChannel(edge.post()), start);
             c.post_v_low_mV = percentile(post, 0.05);
             c.post_v_high_mV = percentile(post, 0.95);
             c.post_threshold_mV = Spikes.threshold(post, net.dt(), score.spike_threshold_mV);

@@ -93,11 +93,11 @@ public final class SynapticTraces {
      * says each current did during the recording, e.g. g_Na(t) and g_K(t) of a conductance-based model.
      */
     public static List<Trace> forced(Network net, Segment seg, ChannelMap map, double dumpFraction, List<int[]> which) {
-        int k0 = FreeRun.transientSamples(net, dumpFraction);
-        if (seg.length() <= k0) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
+        int start = FreeRun.firstSample(net, seg, dumpFraction);
+        if (seg.length() <= start) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
         double[][] v = new double[net.voltageCount()][];
-        for (int j = 0; j < v.length; j++) v[j] = recorded(seg, map.voltageChannel(j), k0);
-        return evaluate(net, seg, map, k0, v, which);
+        for (int j = 0; j < v.length; j++) v[j] = recorded(seg, map.voltageChannel(j), start);
+        return evaluate(net, seg, map, dumpFraction, start, v, which);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class SynapticTraces {
         FreeRun.Result r = FreeRun.run(net, seg, map, null, dumpFraction);
         double[][] v = new double[net.voltageCount()][];
         for (int j = 0; j < v.length; j++) v[j] = j < net.modelledCount() ? r.predicted[j] : recorded(seg, map.voltageChannel(j), r.start);
-        return evaluate(net, seg, map, r.start, v, which);
+        return evaluate(net, seg, map, dumpFraction, r.start, v, which);
     }
 
     /** A channel of the segment from sample {@code from} on, as doubles. */
@@ -125,9 +125,11 @@ public final class SynapticTraces {
 
     /**
      * The synapses on voltages v[j][k] (sample start + k of the segment): each bank warmed up on the recorded
-     * presynaptic voltage up to {@code start}, as a free run starts, then driven by v.
+     * presynaptic voltage up to {@code start}, as a free run starts (on the segment's lead too), then driven by v.
      */
-    private static List<Trace> evaluate(Network net, Segment seg, ChannelMap map, int start, double[][] v, List<int[]> which) {
+    private static List<Trace> evaluate(Network net, Segment part, ChannelMap map, double dumpFraction, int start, double[][] v, List<int[]> which) {
+        int lead = FreeRun.leadUsed(part, FreeRun.transientSamples(net, dumpFraction));
+        Segment seg = part.extendedBack(lead);
         double[] p = net.parameters();
         int steps = v[0].length;
         List<Trace> out = new ArrayList<>();
@@ -139,7 +141,7 @@ public final class SynapticTraces {
             int preCh = map.voltageChannel(edge.pre());
             double[] state = edge.bank().warmStart(seg.backing(preCh), seg.offset(), seg.length());
             double[] in = new double[1];
-            for (int k = 0; k < start; k++) {
+            for (int k = 0; k < lead + start; k++) {
                 in[0] = seg.get(preCh, k);
                 edge.bank().step(state, 1, in);
             }

@@ -3,13 +3,17 @@ package org.rmmfiji.data;
 /**
  * A stretch of recording with no gap (a sweep, a file, or a part of one): float32 samples per channel.
  * A segment may be a view [offset, offset+length) into shared arrays, so splitting a recording into
- * train / validation / test copies nothing. Filters warm up per segment; nothing crosses its boundary.
+ * train / validation / test copies nothing. Filters warm up per segment; no sample crosses its boundary, except that
+ * a part cut from a longer stretch knows its {@link #lead()}: the recording just before it, with no gap, which a free
+ * run may use to warm its filters up (never to train or score).
  */
 public final class Segment {
     private final String name;
     private final float[][] channels;
     private final int offset;
     private final int length;
+    /** Samples just before {@code offset} that continue into this segment with no gap (0 for a whole sweep or file). */
+    private final int lead;
     /** When the segment began (ms from the start of the recording), where the file says; NaN otherwise. */
     private double startMs = Double.NaN;
 
@@ -18,6 +22,10 @@ public final class Segment {
     }
 
     public Segment(String name, float[][] channels, int offset, int length) {
+        this(name, channels, offset, length, 0);
+    }
+
+    private Segment(String name, float[][] channels, int offset, int length, int lead) {
         for (float[] c : channels) {
             if (offset < 0 || length < 0 || offset + length > c.length)
                 throw new IllegalArgumentException("segment range out of bounds");
@@ -26,11 +34,12 @@ public final class Segment {
         this.channels = channels;
         this.offset = offset;
         this.length = length;
+        this.lead = lead;
     }
 
     /** The same samples, starting at the given time (ms from the start of the recording). */
     public Segment startingAt(double ms) {
-        Segment s = new Segment(name, channels, offset, length);
+        Segment s = new Segment(name, channels, offset, length, lead);
         s.startMs = ms;
         return s;
     }
@@ -57,9 +66,22 @@ public final class Segment {
     public float[] backing(int c) { return channels[c]; }
     public int offset() { return offset; }
 
-    /** A sub-range [from, to) of this segment, sharing its storage. */
+    /** A sub-range [from, to) of this segment, sharing its storage; what comes before it in this segment is its lead. */
     public Segment slice(String sliceName, int from, int to) {
         if (from < 0 || to > length || from > to) throw new IllegalArgumentException("slice out of bounds");
-        return new Segment(sliceName, channels, offset + from, to - from);
+        return new Segment(sliceName, channels, offset + from, to - from, lead + from);
+    }
+
+    /**
+     * How many samples of the same stretch of recording come just before this segment with no gap: the parts of a
+     * sweep that precede a validation or test part cut from it. 0 for a whole sweep, file or segment.
+     */
+    public int lead() { return lead; }
+
+    /** This segment with the last {@code samples} of its lead prepended (same name; samples ≤ {@link #lead()}). */
+    public Segment extendedBack(int samples) {
+        if (samples < 0 || samples > lead) throw new IllegalArgumentException("a segment can be extended back by at most its lead of " + lead + " samples");
+        if (samples == 0) return this;
+        return new Segment(name, channels, offset - samples, length + samples, lead - samples);
     }
 }

@@ -38,7 +38,7 @@ abstract class ModelRunCommand extends RecordingCommand {
     private String record_currents = DEFAULTS.record_currents;
     @Parameter(label = "Overwrite this command's earlier files", required = false, persist = false)
     private boolean overwrite = DEFAULTS.overwrite;
-    @Parameter(label = "Plot window start (ms after the transient)", min = "0", persist = false)
+    @Parameter(label = "Plot window start (ms into the prediction)", min = "0", persist = false)
     private double plot_from_ms = DEFAULTS.plot_from_ms;
     @Parameter(label = "Plot window length (ms)", min = "0", persist = false)
     private double plot_length_ms = DEFAULTS.plot_length_ms;

@@ -19,7 +19,7 @@ public class ModelRunSettings extends RecordingSettings {
     public String record_currents = "";
     @Key("Replace this command's own earlier files of the same name; false: refuse and name the file that exists.")
     public boolean overwrite = false;
-    @Key(value = "Start of the plotted window, from the start of the plotted segment after the filter transient.", unit = "ms")
+    @Key(value = "Start of the plotted window, from the first sample the free run predicts (after the filter transient, or where a part cut from a sweep begins).", unit = "ms")
     public double plot_from_ms = 0;
     @Key(value = "Length of the plotted window (an overview panel shows the whole segment).", unit = "ms")
     public double plot_length_ms = 2000;

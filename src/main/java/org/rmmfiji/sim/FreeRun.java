@@ -10,6 +10,10 @@ import org.rmmfiji.model.Network;
  * (DC start, one pass over the segment, then a second pass up to the end of the transient), then the model
  * runs on its own voltages from the measured voltage at that sample, driven by the injected current and the
  * measured input voltages.
+ *
+ * <p>A part cut from a longer stretch of recording (a validation part after the training part of the same sweep)
+ * warms up on the recording just before it, its {@link Segment#lead() lead}, up to one transient: such a part is
+ * scored from its first sample, and a short one (the last 300 ms of a 3 s sweep) can be scored at all.
  */
 public final class FreeRun {
     private FreeRun() {}
@@ -35,11 +39,20 @@ public final class FreeRun {
         }
     }
 
-    /** The sample at which free run starts: the longest transient over the network's banks. */
+    /** The number of samples the filters need to warm up: the longest transient over the network's banks. */
     public static int transientSamples(Network net, double dumpFraction) {
         int k0 = 0;
         for (Edge e : net.edges()) k0 = Math.max(k0, e.bank().transientSamples(dumpFraction));
         return k0;
+    }
+
+    /** How much of the segment's lead a free run warms up on: at most one transient. */
+    public static int leadUsed(Segment seg, int k0) { return Math.min(seg.lead(), k0); }
+
+    /** The first sample of the segment a free run predicts (and a score covers): the transient less the lead used. */
+    public static int firstSample(Network net, Segment seg, double dumpFraction) {
+        int k0 = transientSamples(net, dumpFraction);
+        return k0 - leadUsed(seg, k0);
     }
 
     /**
@@ -55,12 +68,16 @@ public final class FreeRun {
      * {@code clamped} held at their recorded voltage, like measured inputs: one cell runs freely inside the recorded
      * circuit (the authors' cell-by-cell view of a circuit fit). A clamped neuron's "prediction" is its recording.
      */
-    public static Result run(Network net, Segment seg, ChannelMap map, int[][] currentsToRecord, double dumpFraction, boolean[] clamped) {
+    public static Result run(Network net, Segment part, ChannelMap map, int[][] currentsToRecord, double dumpFraction, boolean[] clamped) {
         int k0 = transientSamples(net, dumpFraction);
+        int lead = leadUsed(part, k0);
+        if (part.length() < k0 - lead + 2)
+            throw new InvalidInputException("segment " + part.name() + " has " + part.length() + " samples" + (lead > 0 ? " after " + lead + " of recording before it" : "")
+                    + ", fewer than the " + (k0 + 2 - lead) + " a free run needs: the filters warm up for " + k0 + " samples (≈4.6 τ_max = "
+                    + String.format("%.1f", k0 * net.dt()) + " ms)");
+        // the warm-up's lead is prepended; from sample k0 on, seg and part are the same samples
+        Segment seg = part.extendedBack(lead);
         int len = seg.length();
-        if (len <= k0 + 1)
-            throw new InvalidInputException("segment " + seg.name() + " has " + len + " samples, fewer than the " + (k0 + 1)
-                    + " the filters need to warm up (≈4.6 τ_max = " + String.format("%.1f", k0 * net.dt()) + " ms)");
         Simulator sim = new Simulator(net, 1);
         double[] p = net.parameters();
         Simulator.State s = sim.newState();
@@ -112,6 +129,6 @@ public final class FreeRun {
             }
             sim.step(s, p, u, null);
         }
-        return new Result(k0, pred, meas, cur, diverged);
+        return new Result(k0 - lead, pred, meas, cur, diverged);
     }
 }

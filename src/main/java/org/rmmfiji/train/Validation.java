@@ -30,13 +30,17 @@ public final class Validation {
         return out;
     }
 
-    /** Duration-weighted means of per-segment reports; spike counts add up. */
+    /**
+     * Duration-weighted means of per-segment reports; spike counts add up. Γ is the mean over the segments where it is
+     * defined: a sweep where neither the cell nor the model spikes has no Γ, and must not make the whole part's Γ NaN
+     * (which the combined selection metric would read as a perfect match).
+     */
     static MetricsReport combine(List<MetricsReport> parts) {
         if (parts.size() == 1) return parts.get(0);
         MetricsReport c = new MetricsReport();
         c.neuron = parts.get(0).neuron;
         c.part = parts.get(0).part;
-        double w = 0;
+        double w = 0, wGamma = 0;
         c.score = 0; c.loss = 0; c.gamma = 0; c.subthreshold_rmse_mV = 0; c.variance_explained = 0;
         for (MetricsReport r : parts) {
             c.diverged |= r.diverged;
@@ -46,11 +50,15 @@ public final class Validation {
             w += r.duration_ms;
             c.score += r.duration_ms * r.score;
             c.loss += r.duration_ms * r.loss;
-            c.gamma += r.duration_ms * r.gamma;
+            if (!Double.isNaN(r.gamma)) {
+                c.gamma += r.duration_ms * r.gamma;
+                wGamma += r.duration_ms;
+            }
             c.subthreshold_rmse_mV += r.duration_ms * r.subthreshold_rmse_mV;
             c.variance_explained += r.duration_ms * r.variance_explained;
         }
-        c.score /= w; c.loss /= w; c.gamma /= w; c.subthreshold_rmse_mV /= w; c.variance_explained /= w;
+        c.score /= w; c.loss /= w; c.subthreshold_rmse_mV /= w; c.variance_explained /= w;
+        c.gamma = wGamma > 0 ? c.gamma / wGamma : Double.NaN;
         c.spike_count_ratio = c.spikes_data == 0 ? (c.spikes_model == 0 ? 1.0 : Double.POSITIVE_INFINITY) : (double) c.spikes_model / c.spikes_data;
         return c;
     }

@@ -59,20 +59,39 @@ class SynapticTracesTest {
         assertEquals(r.currents.length, row);
     }
 
+    /** The whole segment, and a tail part that warms up on the recording before it (its lead), as a validation part does. */
+    static List<Segment> wholeAndTail(Segment seg) {
+        return List.of(seg, seg.slice("tail", seg.length() / 2, seg.length()));
+    }
+
     @Test
     void forcedTracesEqualAClampedRun() throws Exception {
         Fitted f = fitted();
         boolean[] all = new boolean[f.net.modelledCount()];
         Arrays.fill(all, true);
-        FreeRun.Result clamped = FreeRun.run(f.net, f.seg, f.map, everyOutput(f.net), DUMP, all);
-        assertSameTraces(SynapticTraces.forced(f.net, f.seg, f.map, DUMP), clamped);
-        for (int k = 0; k < clamped.predicted[0].length; k++) assertEquals(clamped.measured[0][k], clamped.predicted[0][k], 0.0);
+        for (Segment seg : wholeAndTail(f.seg)) {
+            FreeRun.Result clamped = FreeRun.run(f.net, seg, f.map, everyOutput(f.net), DUMP, all);
+            assertSameTraces(SynapticTraces.forced(f.net, seg, f.map, DUMP), clamped);
+            for (int k = 0; k < clamped.predicted[0].length; k++) assertEquals(clamped.measured[0][k], clamped.predicted[0][k], 0.0);
+        }
     }
 
     @Test
     void freeRunTracesEqualTheSimulatorsOutputs() throws Exception {
         Fitted f = fitted();
-        assertSameTraces(SynapticTraces.freeRun(f.net, f.seg, f.map, DUMP), FreeRun.run(f.net, f.seg, f.map, everyOutput(f.net), DUMP));
+        for (Segment seg : wholeAndTail(f.seg))
+            assertSameTraces(SynapticTraces.freeRun(f.net, seg, f.map, DUMP), FreeRun.run(f.net, seg, f.map, everyOutput(f.net), DUMP));
+    }
+
+    @Test
+    void theCouplingOfATailPartCoversItFromTheFirstSampleItsLeadAllows() throws Exception {
+        Fitted f = fitted();
+        Segment tail = wholeAndTail(f.seg).get(1);
+        CouplingEntry e = CouplingMatrix.compute(f.net, tail, f.map, new ScoreSettings(), DUMP, false).get(0);
+        assertTrue(e.rms_nA > 0 && e.peak_nA >= e.rms_nA, e.rms_nA + " " + e.peak_nA);
+        List<SynapticTraces.Trace> forced = SynapticTraces.forced(f.net, tail, f.map, DUMP);
+        assertEquals(FreeRun.firstSample(f.net, tail, DUMP), forced.get(0).start);
+        assertEquals(tail.length() - forced.get(0).start, forced.get(0).current().length);
     }
 
     @Test

@@ -54,6 +54,21 @@ class AbfFitTest {
     }
 
     @Test
+    void shortSweepsAreValidatedOnTheirWholeTailWithTheDefaultPreset(@TempDir Path out) throws IOException {
+        // 3 s sweeps: the last 10 % of each (300 ms) is shorter than neuron-lumped's 471.6 ms filter transient, and is
+        // scored whole, its filters warmed up on the training part of the same sweep just before it
+        FitSettings s = new FitSettings();
+        s.recording_file = TestData.sharedAbf().resolve("17o05028_ic_steps.abf").toString();
+        s.output_dir = out.toString();
+        s.epochs = 2;
+        s.snapshot_every = 2;
+        FitResult r = FitJob.run(s, ProgressListener.NONE, new CancelToken());
+        assertSane(r);
+        MetricsReport validation = r.metrics.stream().filter(m -> m.part.equals("validation")).findFirst().orElseThrow();
+        assertEquals(16 * 300.0, validation.duration_ms, 1.0, "16 sweeps × 300 ms, from each part's first sample");
+    }
+
+    @Test
     void recordedCurrentAndVoltage(@TempDir Path out) throws IOException {
         FitResult r = fit("18425108.abf", out, "");
         assertSane(r);
