@@ -94,7 +94,9 @@ public final class SynapticTraces {
      */
     public static List<Trace> forced(Network net, Segment seg, ChannelMap map, double dumpFraction, List<int[]> which) {
         int start = FreeRun.firstSample(net, seg, dumpFraction);
-        if (seg.length() <= start) throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " is shorter than the filters' transient");
+        if (seg.length() < start + 2)
+            throw new org.rmmfiji.data.InvalidInputException("segment " + seg.name() + " has " + seg.length() + " samples, fewer than the " + (start + 2)
+                    + " it needs: its filters warm up for " + start + " of them");
         double[][] v = new double[net.voltageCount()][];
         for (int j = 0; j < v.length; j++) v[j] = recorded(seg, map.voltageChannel(j), start);
         return evaluate(net, seg, map, dumpFraction, start, v, which);

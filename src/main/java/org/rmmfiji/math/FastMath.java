@@ -108,4 +108,9 @@ public final class FastMath {
         if (y > 36.0) return y;
         return StrictMath.log(StrictMath.expm1(y));
     }
+
+    /** Multiplies the softplus values of raw parameters p[from … from+n) by {@code factor}, in place. */
+    public static void scaleSoftplus(double[] p, int from, int n, double factor) {
+        for (int k = from; k < from + n; k++) p[k] = softplusInverse(softplus(p[k]) * factor);
+    }
 }

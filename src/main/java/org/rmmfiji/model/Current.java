@@ -70,6 +70,20 @@ public interface Current {
      */
     default void initialiseFromData(double[] p, double medianVoltage) {}
 
+    /**
+     * Why this current's initial amount cannot be scaled ({@link #scaleInitialCurrent}), e.g. a conductance the spec
+     * fixes; null when it can.
+     */
+    String whyNotScalable();
+
+    /**
+     * Multiplies the current this freshly initialised current passes by {@code factor} (its readout layer, or its
+     * conductance): when a neuron's 1/C starts from the recording's estimate instead of the spec's value, its currents
+     * are scaled by the ratio, so that the ionic part of the model's initial dv/dt stays as it was and only the
+     * injected current's gain is measured.
+     */
+    void scaleInitialCurrent(double[] p, double factor);
+
     /** The normalisation as numbers for the model file (null when the current has none). */
     double[] normalisation();
 

@@ -188,6 +188,11 @@ public final class GatedCurrent implements Current {
         if (w.inactWs != null) action.accept(w.inactWs);
     }
 
+    @Override public String whyNotScalable() { return spec.train_g ? null : "the conductance of '" + spec.name + "' is fixed"; }
+
+    @Override
+    public void scaleInitialCurrent(double[] p, double factor) { FastMath.scaleSoftplus(p, g.offset(), components, factor); }
+
     @Override
     public void initialise(double[] p, Rng rng) {
         if (activation != null) activation.initialise(p, rng);

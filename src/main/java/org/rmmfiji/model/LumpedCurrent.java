@@ -65,6 +65,10 @@ public final class LumpedCurrent implements Current {
 
     @Override public void initialise(double[] p, Rng rng) { mlp.initNguyenWidrow(p, rng); }
 
+    @Override public String whyNotScalable() { return mlp.canScaleOutput() ? null : "the output layer of '" + spec.name + "' is not linear"; }
+
+    @Override public void scaleInitialCurrent(double[] p, double factor) { mlp.scaleOutput(p, factor); }
+
     @Override
     public void forward(Workspace w, double[] p, double[] v, double[] x, int T, double[] out) {
         Ws ws = (Ws) w;

@@ -38,6 +38,20 @@ public final class Mlp {
     public int inputs() { return sizes[0]; }
     public int outputs() { return sizes[sizes.length - 1]; }
     public int layers() { return sizes.length - 1; }
+
+    /** True when the output is linear in the last layer's weights and bias: an identity layer with free-sign weights. */
+    public boolean canScaleOutput() {
+        int l = layers() - 1;
+        return activations[l] == Activation.IDENTITY && signs[l] == WeightSign.FREE;
+    }
+
+    /** Multiplies the last layer's weights and bias by {@code factor}: the output scales by it ({@link #canScaleOutput}). */
+    public void scaleOutput(double[] p, double factor) {
+        if (!canScaleOutput()) throw new IllegalStateException("the output layer is not an identity layer with free-sign weights");
+        int l = layers() - 1;
+        for (ParameterStore.Block b : new ParameterStore.Block[] {weights[l], biases[l]})
+            if (b != null) for (int k = b.offset(); k < b.offset() + b.size(); k++) p[k] *= factor;
+    }
     public int[] sizes() { return sizes.clone(); }
     public Activation activation(int l) { return activations[l]; }
     public WeightSign sign(int l) { return signs[l]; }

@@ -90,13 +90,59 @@ public final class Network {
         grad[k] += dLdCinv * FastMath.sigmoid(p[k]);
     }
 
-    /** Random initialisation of every current, and 1/C at its initial value. */
+    /**
+     * Random initialisation of every current, and 1/C at its initial value: the spec's, or where the recording put it
+     * ({@link ModelSpec#initial_inverse_capacitances}, with the neuron's currents scaled to match).
+     */
     public void initialise(Rng rng) {
         double[] p = store.values();
         if (inverseCapacitance != null)
             for (int i = 0; i < modelledCount(); i++)
                 p[inverseCapacitance.offset() + i] = FastMath.softplusInverse(spec.initial_inverse_capacitance);
         for (Edge e : edges) for (Current c : e.currents()) c.initialise(p, rng);
+        // from the data: estimated anew before training (the values a spec may carry are another recording's)
+        if (spec.initial_inverse_capacitances != null && !spec.inverse_capacitance_from_data) startInverseCapacitances(spec.initial_inverse_capacitances);
+    }
+
+    /** Why neuron i's 1/C cannot start elsewhere than the spec's value (a fixed capacitance, a current that cannot be scaled); null when it can. */
+    public String whyInverseCapacitanceIsFixed(int i) {
+        if (inverseCapacitance == null) return "its capacitance is fixed";
+        for (Edge e : edgesInto.get(i))
+            for (Current c : e.currents()) {
+                String why = c.whyNotScalable();
+                if (why != null) return why;
+            }
+        return null;
+    }
+
+    /**
+     * Moves each modelled neuron's initial 1/C from the spec's value to {@code values[i]}, scaling the currents into the
+     * neuron by the inverse ratio so that its initial dv/dt is unchanged; only for a freshly initialised network.
+     */
+    private void startInverseCapacitances(double[] values) {
+        if (inverseCapacitance == null) return;
+        double[] p = store.values();
+        for (int i = 0; i < modelledCount(); i++) {
+            if (values[i] == spec.initial_inverse_capacitance) continue;
+            String why = whyInverseCapacitanceIsFixed(i);
+            if (why != null) throw new InvalidInputException(voltageName(i) + ": 1/C cannot start at " + values[i] + " /nF: " + why);
+            p[inverseCapacitance.offset() + i] = FastMath.softplusInverse(values[i]);
+            double factor = spec.initial_inverse_capacitance / values[i];
+            for (Edge e : edgesInto.get(i)) for (Current c : e.currents()) c.scaleInitialCurrent(p, factor);
+        }
+    }
+
+    /**
+     * Starts every modelled neuron's 1/C at the recording's estimate (NaN: keep the spec's value) and records the
+     * values and their {@code origin} in the spec. Only before training, on a network fresh from {@link #initialise}.
+     */
+    public void startInverseCapacitancesFromData(double[] estimates, String origin) {
+        if (inverseCapacitance == null) return;
+        double[] values = new double[modelledCount()];
+        for (int i = 0; i < values.length; i++) values[i] = Double.isNaN(estimates[i]) ? spec.initial_inverse_capacitance : estimates[i];
+        startInverseCapacitances(values);
+        spec.initial_inverse_capacitances = values;
+        spec.initial_inverse_capacitance_origin = origin;
     }
 
     /** Σ over currents of their regularisers; adds scale·dR/dθ into grad when not null. */
@@ -127,6 +173,9 @@ public final class Network {
         copy.inputs = new ArrayList<>(spec.inputs);
         copy.capacitance_nF = spec.capacitance_nF;
         copy.initial_inverse_capacitance = spec.initial_inverse_capacitance;
+        copy.inverse_capacitance_from_data = spec.inverse_capacitance_from_data;
+        copy.initial_inverse_capacitances = spec.initial_inverse_capacitances == null ? null : spec.initial_inverse_capacitances.clone();
+        copy.initial_inverse_capacitance_origin = spec.initial_inverse_capacitance_origin;
         for (int k = 0; k < edges.size(); k++) {
             EdgeSpec es = spec.edges.get(k);
             EdgeSpec ce = new EdgeSpec(es.post, es.pre, es.filter_bank, es.currents);

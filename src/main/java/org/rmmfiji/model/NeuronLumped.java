@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * The generic one-neuron preset {@code neuron-lumped}: a statement about neurons in general, not about one model
- * cell. Nothing in it comes from a ground-truth model: the leak reversal is learned, starts at the median training
- * voltage and is pulled weakly toward it; input normalisation comes from the training data.
+ * cell. Nothing in it comes from a ground-truth model or a unit system: the leak reversal is learned, starts at the
+ * median training voltage and is pulled weakly toward it; 1/C starts at the recording's estimate
+ * ({@code train.CapacitanceEstimate}); input normalisation comes from the training data.
  */
 final class NeuronLumped {
     private NeuronLumped() {}
 
     static final String DESCRIPTION = "One neuron, lumped MLP (10,10,1) on v and 11 diagonal filter states (τ 0.1·2^i ms, 0.1–102 ms), "
-            + "leak with E_L learned from the recording (starts at the median training voltage, weak prior)";
+            + "leak with E_L learned from the recording (starts at the median training voltage, weak prior), 1/C starting where the recording puts it";
 
     /**
      * τ = 0.1·2^i ms, i = 0…10: an octave grid from sodium activation (0.1–0.4 ms) through delayed rectifiers
@@ -29,6 +30,8 @@ final class NeuronLumped {
         CurrentSpec lumped = CurrentSpec.lumped("lumped", null, new int[] {10, 10, 1}, Presets.TANH2);
         CurrentSpec leak = CurrentSpec.leakFromData(1.0);
         s.edges.add(new EdgeSpec(n, n, FilterBankSpec.diagonal(tau()), List.of(lumped, leak)));
+        // cells are recorded in nA and nF as in pA and pF: where 1/C starts comes from the recording, not from a unit system
+        s.inverse_capacitance_from_data = true;
         return s;
     }
 

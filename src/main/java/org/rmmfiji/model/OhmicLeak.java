@@ -32,6 +32,11 @@ public final class OhmicLeak implements Current {
         p[e.offset()] = spec.e0_mV != null ? spec.e0_mV : 0.0;   // from data: set by initialiseFromData before training
     }
 
+    @Override public String whyNotScalable() { return spec.train_g ? null : "the conductance of '" + spec.name + "' is fixed"; }
+
+    @Override
+    public void scaleInitialCurrent(double[] p, double factor) { FastMath.scaleSoftplus(p, g.offset(), 1, factor); }
+
     /** Description written into the spec when E0 comes from the data. */
     public static final String FROM_MEDIAN = "median of the training voltage";
 

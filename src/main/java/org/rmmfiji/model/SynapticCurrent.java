@@ -122,6 +122,11 @@ public final class SynapticCurrent implements Current {
     @Override
     public void forEachNetwork(Workspace ws, java.util.function.Consumer<Mlp.Workspace> action) { action.accept(((Ws) ws).mlpWs); }
 
+    @Override public String whyNotScalable() { return spec.train_g ? null : "the conductance of '" + spec.name + "' is fixed"; }
+
+    @Override
+    public void scaleInitialCurrent(double[] p, double factor) { FastMath.scaleSoftplus(p, g.offset(), components, factor); }
+
     @Override
     public void initialise(double[] p, Rng rng) {
         for (int l = 0; l < gates.layers(); l++) gates.initPositive(p, rng, l);

@@ -69,7 +69,8 @@ public final class ClosedLoopTrainer implements Trainer {
         Network net = ctx.net;
         TrainingSettings s = ctx.settings;
         if (!net.normalised())
-            ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction).applyRanges(net);
+            TrainingStart.apply(net, ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction).ranges(),
+                    ctx.data, s.dump_fraction, ctx.listener);
         int S = shotSamples(s, net.dt());
         Shots shots = Shots.cut(net, ctx.data.dataset().train(), ctx.data.channels(), S, s.dump_fraction);
         int nShots = shots.count();

@@ -11,9 +11,8 @@ import org.rmmfiji.model.Network;
 /**
  * Writes the teacher-forcing regressors of neuron 0 as raw little-endian float32 rows (PREFIX.f32) with a JSON
  * header (PREFIX.json), so an independent implementation (the Python peers) trains on identical features: the rows'
- * shape, and the model and recipe of {@link PeerLayout}. The network is first normalised by the rows (and a leak whose
- * reversal comes from the data starts at their median voltage), as training would, so the header's leak is where
- * this engine's own fit starts.
+ * shape, and the model and recipe of {@link PeerLayout}. The network first starts from the data as training would
+ * ({@link TrainingStart}), so the header's leak and capacitance are where this engine's own fit starts.
  */
 public final class FeatureExport {
     private FeatureExport() {}
@@ -21,7 +20,7 @@ public final class FeatureExport {
     public static void write(Network net, TrainingData data, TrainingSettings settings, Path prefix) throws IOException {
         PeerLayout layout = PeerLayout.of(net);
         TeacherForcingFeatures f = TeacherForcingFeatures.build(net, data.dataset().train(), data.channels(), settings.dump_fraction);
-        f.ranges().applyTo(net);
+        TrainingStart.apply(net, f.ranges(), data, settings.dump_fraction, ProgressListener.NONE);
         FeatureMatrix fm = f.perNeuron[0];
         int rows = fm.rows, width = fm.width;
         AtomicFiles.writeBytes(prefix.resolveSibling(prefix.getFileName() + ".f32"), out -> {

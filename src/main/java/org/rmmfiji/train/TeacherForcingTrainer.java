@@ -53,7 +53,7 @@ public final class TeacherForcingTrainer implements Trainer {
         }
         ctx.listener.message("Computing filter states of " + ctx.data.dataset().train().size() + " training segment(s)…");
         FeatureStore f = ctx.featureStorePolicy.build(net, ctx.data.dataset().train(), ctx.data.channels(), s.dump_fraction);
-        if (!net.normalised()) f.applyRanges(net);
+        if (!net.normalised()) TrainingStart.apply(net, f.ranges(), ctx.data, s.dump_fraction, ctx.listener);
         int n = f.layout().rows;
         ctx.history.samples = n;
         double[] p = net.parameters();

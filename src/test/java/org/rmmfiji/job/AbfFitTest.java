@@ -66,6 +66,9 @@ class AbfFitTest {
         assertSane(r);
         MetricsReport validation = r.metrics.stream().filter(m -> m.part.equals("validation")).findFirst().orElseThrow();
         assertEquals(16 * 300.0, validation.duration_ms, 1.0, "16 sweeps × 300 ms, from each part's first sample");
+        // a cortical cell of tens of pF, recorded in pA: 1/C starts where the recording puts it, not at the preset's 1 /nF
+        double a = ModelFiles.read(r.modelFile).spec.initial_inverse_capacitances[0];
+        assertTrue(a > 20 && a < 200, "1/C " + a + " /nF");
     }
 
     @Test

@@ -152,6 +152,25 @@ class FitJobTest {
         assertEquals(2, second.model.provenance.inputs.size());
     }
 
+    @Test
+    void theDefaultPresetStartsOneOverCWhereTheRecordingPutsItUnlessTheCapacitanceIsKnown(@TempDir Path out, @TempDir Path out2, @TempDir Path out3)
+            throws IOException {
+        FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
+        ModelFile mf = ModelFiles.read(r.modelFile);
+        double[] a = mf.spec.initial_inverse_capacitances;
+        assertArrayEquals(new double[] {1.0}, a, 0.0, "hh: C = 1 nF, the preset's own start");
+        String origin = mf.spec.initial_inverse_capacitance_origin;
+        assertTrue(origin.contains("V: C 1.") && origin.contains("within a factor 3 of the spec's"), origin);
+        FitSettings known = settings(out2);
+        known.capacitance_nF = 1.0;
+        assertNull(ModelFiles.read(FitJob.run(known, ProgressListener.NONE, new CancelToken()).modelFile).spec.initial_inverse_capacitances);
+        // a continued fit goes on from the model's parameters: nothing is estimated again
+        FitSettings more = settings(out3);
+        more.initial_model = r.modelFile.toString();
+        more.epochs = 1;
+        assertArrayEquals(a, ModelFiles.read(FitJob.run(more, ProgressListener.NONE, new CancelToken()).modelFile).spec.initial_inverse_capacitances, 0.0);
+    }
+
     /** A continued fit scores its starting model first, and keeps it when training only makes it worse. */
     @Test
     void aContinuedFitNeverEndsWorseThanTheModelItStartedFrom(@TempDir Path out, @TempDir Path out2) throws IOException {

@@ -113,6 +113,24 @@ class CurrentContractTest {
             assertEquals(tileGrad[k], oneGrad[k], 1e-9 * (1 + Math.abs(tileGrad[k])), key + ": gradient " + k + " after one-sample forwards");
     }
 
+    /** What a neuron whose 1/C starts from the recording relies on: scaling a fresh current scales what it passes. */
+    @ParameterizedTest
+    @MethodSource("types")
+    void scalingTheInitialCurrentScalesItsOutput(String key) {
+        Network net = network(key, 37);
+        Current c = net.edges().get(0).currents().get(0);
+        Rng rng = new Rng(38);
+        double[] v = GradientCheckTest.inputs(rng, T, 20, -50), x = GradientCheckTest.inputs(rng, STATES * T, 25, -40);
+        double[] before = new double[T], after = new double[T];
+        c.forward(c.newWorkspace(T), net.parameters(), v, x, T, before);
+        c.scaleInitialCurrent(net.parameters(), 0.037);
+        c.forward(c.newWorkspace(T), net.parameters(), v, x, T, after);
+        double largest = 0;
+        for (double b : before) largest = Math.max(largest, Math.abs(b));
+        assertTrue(largest > 0, key + " passes no current");
+        for (int t = 0; t < T; t++) assertEquals(0.037 * before[t], after[t], 1e-12 * largest, key + " sample " + t);
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void normalisationSurvivesARoundTrip(String key) {
