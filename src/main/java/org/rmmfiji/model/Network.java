@@ -134,7 +134,8 @@ public final class Network {
 
     /**
      * Starts every modelled neuron's 1/C at the recording's estimate (NaN: keep the spec's value) and records the
-     * values and their {@code origin} in the spec. Only before training, on a network fresh from {@link #initialise}.
+     * values and their {@code origin} in the spec. Once, before training, on a network fresh from {@link #initialise}: a
+     * second call would scale the currents again.
      */
     public void startInverseCapacitancesFromData(double[] estimates, String origin) {
         if (inverseCapacitance == null) return;

@@ -12,11 +12,13 @@ import org.rmmfiji.model.Network;
  * the injected current, z: 1/C = Σwyz / Σwz².
  * <ul>
  * <li>The current must hold still over the window before (samples k − m … k) and over the gap and the window after
- * (k + 1 … k + g + m − 1), or the sample is weighed down by 1/(1 + (4r/|z|)²), r the sum of the two current ranges: a
+ * (k + 1 … k + g + m − 1), or the sample is weighed down by 1/(1 + (40r/|z|)²), r the sum of the two current ranges: a
  * current step then falls at k + 1, and the voltage's recorded response to it (an unbalanced bridge's instant jump,
- * delayed by the amplifier's filter) lies in the gap of {@value #GAP_MS} ms for delays shorter than the gap. Windows of
- * {@value #WINDOW_MS} ms keep the ionic currents' change small.</li>
- * <li>Samples near a spike are weighed down by 1/(1 + (q/s)²)², q the fastest step of the voltage in the span and s ten
+ * recorded a few samples late) lies in the gap of {@value #GAP_MS} ms for delays shorter than the gap. A filter that
+ * smears the jump over longer than the gap biases the estimate. Windows of {@value #WINDOW_MS} ms keep the ionic
+ * currents' change small.</li>
+ * <li>Samples near a spike are weighed down by 1/(1 + (q/s)²)², q the fastest step of the voltage in the two windows (not
+ * in the gap, where a step's own jump falls) and s ten
  * times the median speed of the training voltage (as {@link TeacherForcingWeights} measures it), but at least
  * {@value #MIN_SPEED_SCALE} mV/ms: slower than spikes in any neuron, faster than a passive response to a step (a cell
  * at rest between steps has a median speed near 0, which would weigh the step responses down as spikes).</li>
@@ -29,7 +31,7 @@ import org.rmmfiji.model.Network;
  * inside the estimate's span ({@code CapacitanceEstimateTest}). Teacher forcing refines it from there.
  */
 public final class CapacitanceEstimate {
-    static final double GAP_MS = 0.2, WINDOW_MS = 0.25, SPEED_MULTIPLE = 10, MIN_SPEED_SCALE = 1, MIN_T = 3, ALIGNMENT = 4;
+    static final double GAP_MS = 0.2, WINDOW_MS = 0.25, SPEED_MULTIPLE = 10, MIN_SPEED_SCALE = 1, MIN_T = 3, ALIGNMENT = 40;
     /**
      * 1/C moves to the estimate only when the spec's value is off by more than this factor. Teacher forcing finds 1/C by
      * itself from a start within a few-fold (measured from 1 /nF: hh to 1.05 for a true 1, lp-alone to 1.85 for 1.6,
@@ -92,11 +94,12 @@ public final class CapacitanceEstimate {
                 r.inverseCapacitance[i] = Double.NaN;
             }
             b.append(i == 0 ? "" : "; ").append(net.voltageName(i)).append(": ").append(r.notes[i]);
-            if (Double.isNaN(r.inverseCapacitance[i])) b.append(String.format(Locale.ROOT, ", so 1/C starts at the spec's %.3g /nF", net.spec().initial_inverse_capacitance));
+            if (Double.isNaN(r.inverseCapacitance[i])) b.append(", so 1/C starts at the spec's ").append(net.spec().initial_inverse_capacitance).append(" /nF");
         }
         String origin = "estimated from the recording, the voltage's change of slope where the injected current changes: " + b;
         net.startInverseCapacitancesFromData(r.inverseCapacitance, origin);
-        listener.message("Membrane capacitance " + origin + " (the currents start scaled to match)");
+        boolean moved = java.util.Arrays.stream(r.inverseCapacitance).anyMatch(a -> !Double.isNaN(a));
+        listener.message("Membrane capacitance " + origin + (moved ? " (1/C starts at the estimate, the currents scaled to match)" : ""));
     }
 
     static String capacitance(double inverseNf) {
@@ -140,8 +143,9 @@ public final class CapacitanceEstimate {
                 }
                 double z = (ua - ub) / m;
                 if (z == 0) continue;
+                // the fastest step of the two slopes' windows (not the gap's, where a step's own bridge jump falls)
                 double q = 0;
-                for (int j = b0; j < a0 + m; j++) q = Math.max(q, Math.abs(v[j + 1] - v[j]));
+                for (int j = 0; j < m; j++) q = Math.max(q, Math.max(Math.abs(v[b0 + j + 1] - v[b0 + j]), Math.abs(v[a0 + j + 1] - v[a0 + j])));
                 double qs = q / dt * inverseSpeedScale, align = ALIGNMENT * ((bMax - bMin) + (aMax - aMin)) / Math.abs(z);
                 double w = 1 / ((1 + qs * qs) * (1 + qs * qs) * (1 + align * align));
                 syz += w * y * z;
