@@ -29,7 +29,8 @@ import org.rmmfiji.train.ProgressListener;
  */
 class PdLpFitIT {
     static final int TF_EPOCHS = 60, MS_EPOCHS = 100;
-    static final long[] SEEDS = {1};
+    /** The median of three seeds: one seed's test score swings by a few hundredths either side of 0.8. */
+    static final long[] SEEDS = {1, 2, 3};
 
     @Test
     void multipleShootingMakesThePublishedModelRunFree(@TempDir Path out) throws Exception {
