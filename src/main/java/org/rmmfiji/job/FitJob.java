@@ -364,12 +364,12 @@ public final class FitJob {
             for (Segment seg : part) {
                 // training rows start after the transient of their own part; a free run also warms up on a part's lead
                 boolean training = part == p.dataset.train();
-                int lead = training ? 0 : FreeRun.leadUsed(seg, k0);
-                if (seg.length() < k0 - lead + 2)
+                int first = training ? k0 : FreeRun.firstSample(p.network, seg, t.dump_fraction), lead = k0 - first;
+                if (seg.length() < first + 2)
                     throw new InvalidInputException(seg.name() + " has " + seg.length() + " samples (" + String.format("%.1f", seg.length() * p.recording.dt())
                             + " ms), shorter than the filters' transient of " + k0 + " samples (≈4.6 τ_max = " + String.format("%.1f", k0 * p.recording.dt())
                             + " ms) that is dropped after warm-up" + (lead > 0 ? ", less the " + lead + " samples of recording just before it" : "") + "; "
-                            + (p.batch != null && part == p.dataset.train() ? "ensemble_segments=" + p.batch.count() + " cuts each training part into "
+                            + (p.batch != null && training ? "ensemble_segments=" + p.batch.count() + " cuts each training part into "
                                     + p.batch.count() + " batches: use fewer ensemble_segments, a larger train_fraction or more data"
                                     : "use longer segments or a split with longer parts"));
             }

@@ -56,11 +56,19 @@ class CapacitanceEstimateTest {
     static CapacitanceEstimate.Result estimate(float[] v, float[] u, boolean withCurrent) { return estimate(v, u, withCurrent, DT); }
 
     static CapacitanceEstimate.Result estimate(float[] v, float[] u, boolean withCurrent, double dt) {
-        Recording rec = new Recording("cell", dt, List.of(new Channel("V", "mV"), new Channel("I", "nA")), List.of(new Segment("s", new float[][] {v, u})), List.of());
+        Recording rec = cell(v, u, dt);
         Network net = new Network(Presets.get(Presets.NEURON_LUMPED).build(List.of("V"), List.of()), dt);
-        TrainingData data = new TrainingData(new Dataset(rec, rec.segments(), List.of(), List.of()),
-                ChannelMap.bind(rec, net, List.of("V"), withCurrent ? List.of("I") : List.of()));
-        return CapacitanceEstimate.estimate(net, data, 0.01);
+        return CapacitanceEstimate.estimate(net, allTraining(rec, net, "V", withCurrent ? "I" : null), 0.01);
+    }
+
+    static Recording cell(float[] v, float[] u, double dt) {
+        return new Recording("cell", dt, List.of(new Channel("V", "mV"), new Channel("I", "nA")), List.of(new Segment("s", new float[][] {v, u})), List.of());
+    }
+
+    /** Every segment of the recording trains; the voltage and (null: no) current channels named. */
+    static TrainingData allTraining(Recording rec, Network net, String voltage, String current) {
+        return new TrainingData(new Dataset(rec, rec.segments(), List.of(), List.of()),
+                ChannelMap.bind(rec, net, List.of(voltage), current == null ? List.of() : List.of(current)));
     }
 
     static float[] noise(int n, double tauMs, double sigma, long seed) {
@@ -140,23 +148,20 @@ class CapacitanceEstimateTest {
         String[] f = fileAndChannels.split(":");
         Recording rec = Recordings.open(TestData.sharedAbf().resolve(f[0]));
         Network net = new Network(Presets.get(Presets.NEURON_LUMPED).build(List.of(f[1]), List.of()), rec.dt());
-        TrainingData data = new TrainingData(new Dataset(rec, rec.segments(), List.of(), List.of()), ChannelMap.bind(rec, net, List.of(f[1]), List.of(f[2])));
-        CapacitanceEstimate.Result r = CapacitanceEstimate.estimate(net, data, 0.01);
+        CapacitanceEstimate.Result r = CapacitanceEstimate.estimate(net, allTraining(rec, net, f[1], f[2]), 0.01);
         assertTrue(Double.isNaN(r.inverseCapacitance()[0]), r.notes()[0]);
     }
 
     @Test
     void aNeuronWhoseConductancesTheSpecFixesKeepsItsCapacitanceAndSaysWhy() {
         float[] u = steps(100_000);
-        float[] v = passive(u, 0, 0);
-        Recording rec = new Recording("cell", DT, List.of(new Channel("V", "mV"), new Channel("I", "nA")), List.of(new Segment("s", new float[][] {v, u})), List.of());
+        Recording rec = cell(passive(u, 0, 0), u, DT);
         org.rmmfiji.model.ModelSpec spec = Presets.get(Presets.HH_CONDUCTANCE).build(List.of("V"), List.of());
         spec.inverse_capacitance_from_data = true;
         Network net = new Network(spec, DT);
         net.initialise(new Rng(1));
         double[] before = net.parameters().clone();
-        TrainingData data = new TrainingData(new Dataset(rec, rec.segments(), List.of(), List.of()), ChannelMap.bind(rec, net, List.of("V"), List.of("I")));
-        CapacitanceEstimate.apply(net, data, 0.01, ProgressListener.NONE);
+        CapacitanceEstimate.apply(net, allTraining(rec, net, "V", "I"), 0.01, ProgressListener.NONE);
         assertEquals(before.length, net.parameters().length);
         for (int k = 0; k < before.length; k++) assertEquals(before[k], net.parameters()[k], 0.0, "parameter " + k);
         String origin = net.spec().initial_inverse_capacitance_origin;
