@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
@@ -36,6 +37,7 @@ import org.rmmfiji.model.ModelSpec;
 import org.rmmfiji.model.Network;
 import org.rmmfiji.model.Preset;
 import org.rmmfiji.model.Presets;
+import org.rmmfiji.train.CapacitanceEstimate;
 
 /**
  * The model builder: edits an architecture ({@link ModelSpec}, the {@code *.rmmspec.json} file) without writing JSON by
@@ -80,6 +82,8 @@ final class ModelBuilderPanel extends JPanel {
     final JTextArea currentJson = new JTextArea(8, 40);
     final JButton applyJson = new JButton("Apply JSON");
     final JTextField capacitance = new JTextField(6);
+    /** The spec's {@code inverse_capacitance_from_data}: a fit estimates each neuron's 1/C from its recording first. */
+    final JCheckBox capacitanceFromData = new JCheckBox("1/C from the recording");
     final JLabel status = new JLabel(" ");
     final JButton load = new JButton("Load…");
     final JButton save = new JButton("Save…");
@@ -134,7 +138,11 @@ final class ModelBuilderPanel extends JPanel {
         add(new JScrollPane(currentJson), "span 2, span y 2, grow");
         add(applyBank, "span 2, right");
         add(new JLabel("Capacitance nF (empty: learned)"), "span 2, split 2");
-        add(capacitance);
+        add(capacitance, "split 2");
+        add(capacitanceFromData);
+        capacitanceFromData.setToolTipText("Before training, estimate each neuron's 1/C from how the voltage's slope follows the injected current, and start "
+                + "there when the spec's start is more than " + BankText.exact(CapacitanceEstimate.MOVE_FACTOR) + " times off (the currents scaled to match); "
+                + "unchecked: start at the spec's values");
         add(applyJson, "span 2, right");
         add(status, "span 4, growx");
         add(load, "span 4, split 3, right");
@@ -165,6 +173,10 @@ final class ModelBuilderPanel extends JPanel {
         applyCurrent.addActionListener(e -> act(this::applyNameAndLayers));
         applyJson.addActionListener(e -> act(this::applyJson));
         capacitance.addActionListener(e -> act(this::applyCapacitance));
+        capacitanceFromData.addActionListener(e -> act(() -> {
+            spec.inverse_capacitance_from_data = capacitanceFromData.isSelected();
+            refresh(edges.getSelectedIndex());
+        }));
         save.addActionListener(e -> act(() -> {
             Path f = choose("Save spec", true);
             if (f != null) save(f);
@@ -343,6 +355,7 @@ final class ModelBuilderPanel extends JPanel {
         showEdge();
         if (currentIndex >= 0 && currentIndex < currentItems.size()) currents.setSelectedIndex(currentIndex);
         capacitance.setText(spec.capacitance_nF == null ? "" : BankText.exact(spec.capacitance_nF));
+        capacitanceFromData.setSelected(spec.inverse_capacitance_from_data);
         check();
     }
 

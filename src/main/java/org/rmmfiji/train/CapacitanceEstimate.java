@@ -38,7 +38,7 @@ public final class CapacitanceEstimate {
      * fs-interneuron to 2.7 for 1), not from one off by an order of magnitude or more (rs-adapting, 8.4: still 5.6–6.8
      * after 300 epochs; a cortical cell of ~50: 1.2), so a fit whose spec has the cell's scale right starts as it did.
      */
-    static final double MOVE_FACTOR = 3;
+    public static final double MOVE_FACTOR = 3;
     /** Plausible 1/C (1/nF): C from 1 µF down to 0.1 pF. */
     static final double MIN_INVERSE_C = 1e-3, MAX_INVERSE_C = 1e4;
 

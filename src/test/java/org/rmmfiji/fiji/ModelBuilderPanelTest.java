@@ -1,6 +1,7 @@
 package org.rmmfiji.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -124,6 +125,27 @@ class ModelBuilderPanelTest {
         assertEquals(Json.GSON.toJson(preset), Json.GSON.toJson(other.spec()));
         assertEquals("N1, N2", other.neurons.getText());
         assertTrue(other.status().endsWith("parameters · circuit" + SpecFiles.SUFFIX), other.status());
+    }
+
+    @Test
+    void theCapacitanceFromTheRecordingIsAChoiceSavedWithTheSpec(@TempDir Path dir) throws Exception {
+        ModelBuilderPanel b = new ModelBuilderPanel(null);
+        b.preset.setSelectedItem(Presets.NEURON_LUMPED);
+        b.start.doClick();
+        assertTrue(b.capacitanceFromData.isSelected(), "neuron-lumped starts 1/C from the recording");
+        b.capacitanceFromData.doClick();
+        assertFalse(b.spec().inverse_capacitance_from_data);
+        Path f = dir.resolve("fixed-start" + SpecFiles.SUFFIX);
+        b.save(f);
+        assertFalse(SpecFiles.read(f).inverse_capacitance_from_data, "the file holds the choice");
+
+        ModelBuilderPanel other = new ModelBuilderPanel(null);
+        other.load(f);
+        assertFalse(other.capacitanceFromData.isSelected());
+        other.capacitanceFromData.doClick();
+        assertTrue(other.spec().inverse_capacitance_from_data);
+        ModelSpec preset = Presets.get(Presets.NEURON_LUMPED).build(List.of("V"), List.of());
+        assertEquals(Json.GSON.toJson(preset), Json.GSON.toJson(other.spec()), "checked again, the spec is the preset's");
     }
 
     @Test
