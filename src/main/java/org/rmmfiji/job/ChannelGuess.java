@@ -88,6 +88,23 @@ final class ChannelGuess {
         return out;
     }
 
+    /**
+     * A warning per modelled neuron that no current channel was found for: it is fitted as a cell without input, which
+     * can learn only its spontaneous activity. Said before training, since a recording whose stimulus is not among its
+     * channels (a command waveform kept in a separate file, a DAC not recorded) otherwise fits quietly.
+     */
+    static List<String> withoutCurrent(Recording rec, List<String> neurons, List<String> currents) {
+        List<String> out = new ArrayList<>();
+        List<String> amps = rec.channelNames(Units.Kind.CURRENT);
+        for (int i = 0; i < neurons.size(); i++) {
+            if (!currents.get(i).isEmpty()) continue;
+            out.add(neurons.get(i) + " has no injected-current channel (" + (amps.isEmpty() ? "the recording has no current channel"
+                    : "current channels: " + amps + ", none matched to it") + "): it is fitted as a cell without input, which can learn only its "
+                    + "spontaneous activity. Name its current with currents=…, or set currents=\"none\" when the cell was not stimulated.");
+        }
+        return out;
+    }
+
     /** The neuron's name in the model: the channel name without a leading "V_" (a bare "V" stays "V", as the user named it). */
     static String neuronName(String channel) {
         if (channel.startsWith("V_") && channel.length() > 2) return channel.substring(2);

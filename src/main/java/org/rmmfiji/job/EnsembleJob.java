@@ -100,7 +100,7 @@ public final class EnsembleJob {
     public static EnsembleResult run(FitSettings s, ProgressListener listener, CancelToken cancel, MemberSink sink) throws IOException {
         Plan plan = plan(s);
         long t0 = System.nanoTime();
-        for (String w : plan.source.recording.warnings()) listener.warning(w);
+        plan.fits.get(0).warnings().forEach(listener::warning);
         int n = plan.members.size();
         listener.message(String.format(Locale.ROOT, "Ensemble of %d fits (%d seed(s) × %d batch(es) of the training part) → %s", n, plan.layout.seeds,
                 plan.layout.segments, plan.summaryFile.getFileName()));

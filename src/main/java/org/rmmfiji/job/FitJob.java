@@ -76,6 +76,15 @@ public final class FitJob {
         List<Path> files;
         /** The batch of the training part an ensemble member trains on; null: the whole training part. */
         TrainingBatch batch;
+        /** What the user must be told before training that is not the recording reader's (a neuron fitted without a current). */
+        List<String> channelWarnings = new ArrayList<>();
+
+        /** Everything to tell the user before training: the recording reader's warnings, then the channels'. */
+        List<String> warnings() {
+            List<String> w = new ArrayList<>(recording.warnings());
+            w.addAll(channelWarnings);
+            return w;
+        }
         /** Its samples within each training segment. */
         List<EnsembleFile.Range> batchRanges;
     }
@@ -86,7 +95,7 @@ public final class FitJob {
      */
     public static FitResult run(FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         Plan plan = plan(s);
-        for (String w : plan.recording.warnings()) listener.warning(w);
+        plan.warnings().forEach(listener::warning);
         return fit(plan, s, listener, cancel);
     }
 
@@ -258,6 +267,7 @@ public final class FitJob {
         List<String> neurons = ChannelGuess.neurons(p.recording, neuronsGiven, nNeurons);
         List<String> inputs = ChannelGuess.inputs(p.recording, inputsGiven, neurons, nInputs);
         p.currentChannels = ChannelGuess.currents(p.recording, currentsGiven, neurons);
+        if (currentsGiven.isBlank()) p.channelWarnings.addAll(ChannelGuess.withoutCurrent(p.recording, neurons, p.currentChannels));
         p.voltageChannels = new ArrayList<>(neurons);
         p.voltageChannels.addAll(inputs);
         if ((nNeurons != Preset.ANY && neurons.size() != nNeurons) || (nInputs != Preset.ANY && inputs.size() != nInputs))

@@ -56,6 +56,25 @@ class FitJobTest {
     }
 
     @Test
+    void aNeuronWithoutACurrentChannelIsFittedWithAWarningUnlessTheUserSaidSo(@TempDir Path out) throws IOException {
+        List<String> lines = Files.readAllLines(hh);
+        assertEquals("t_ms,segment,V_mV,I_nA", lines.get(0));
+        List<String> voltageOnly = new java.util.ArrayList<>();
+        for (String l : lines) voltageOnly.add(l.substring(0, l.lastIndexOf(',')));
+        Path rec = Files.write(out.resolve("voltage-only.csv"), voltageOnly);
+
+        List<String> warnings = FitJob.plan(settingsFor(rec, out)).warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("V has no injected-current channel (the recording has no current channel)"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("currents=\"none\""), "it says how to silence it: " + warnings.get(0));
+
+        FitSettings none = settingsFor(rec, out);
+        none.currents = "none";
+        assertEquals(List.of(), FitJob.plan(none).warnings(), "currents=\"none\": the user said so");
+        assertEquals(List.of(), FitJob.plan(settings(out)).warnings(), "a recording with its current: nothing to say");
+    }
+
+    @Test
     void fitWritesModelPredictionAndMetrics(@TempDir Path out) throws IOException {
         FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
         assertTrue(Files.exists(r.modelFile) && Files.exists(r.predictionFile) && Files.exists(r.metricsFile));
