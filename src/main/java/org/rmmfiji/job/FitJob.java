@@ -76,6 +76,8 @@ public final class FitJob {
         List<Path> files;
         /** The batch of the training part an ensemble member trains on; null: the whole training part. */
         TrainingBatch batch;
+        /** Its samples within each training segment. */
+        List<EnsembleFile.Range> batchRanges;
         /** What the user must be told before training that is not the recording reader's (a neuron fitted without a current). */
         List<String> channelWarnings = new ArrayList<>();
 
@@ -85,8 +87,6 @@ public final class FitJob {
             w.addAll(channelWarnings);
             return w;
         }
-        /** Its samples within each training segment. */
-        List<EnsembleFile.Range> batchRanges;
     }
 
     /**
