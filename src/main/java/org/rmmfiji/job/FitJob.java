@@ -7,6 +7,7 @@ import org.rmmfiji.train.SelectionMetric;
 import org.rmmfiji.train.ClosedLoopTrainer;
 import org.rmmfiji.train.Shots;
 import org.rmmfiji.train.StopReason;
+import org.rmmfiji.train.TeacherForcingTrainer;
 import org.rmmfiji.train.Trainer;
 import org.rmmfiji.train.Trainers;
 import org.rmmfiji.train.Training;
@@ -78,13 +79,16 @@ public final class FitJob {
         TrainingBatch batch;
         /** Its samples within each training segment. */
         List<EnsembleFile.Range> batchRanges;
-        /** What the user must be told before training that is not the recording reader's (a neuron fitted without a current). */
-        List<String> channelWarnings = new ArrayList<>();
+        /**
+         * What the user must be told before training that is not the recording reader's: a neuron fitted without a
+         * current, an epoch count the trainer does not use.
+         */
+        List<String> settingWarnings = new ArrayList<>();
 
-        /** Everything to tell the user before training: the recording reader's warnings, then the channels'. */
+        /** Everything to tell the user before training: the recording reader's warnings, then the settings'. */
         List<String> warnings() {
             List<String> w = new ArrayList<>(recording.warnings());
-            w.addAll(channelWarnings);
+            w.addAll(settingWarnings);
             return w;
         }
     }
@@ -267,7 +271,7 @@ public final class FitJob {
         List<String> neurons = ChannelGuess.neurons(p.recording, neuronsGiven, nNeurons);
         List<String> inputs = ChannelGuess.inputs(p.recording, inputsGiven, neurons, nInputs);
         p.currentChannels = ChannelGuess.currents(p.recording, currentsGiven, neurons);
-        if (currentsGiven.isBlank()) p.channelWarnings.addAll(ChannelGuess.withoutCurrent(p.recording, neurons, p.currentChannels));
+        if (currentsGiven.isBlank()) p.settingWarnings.addAll(ChannelGuess.withoutCurrent(p.recording, neurons, p.currentChannels));
         p.voltageChannels = new ArrayList<>(neurons);
         p.voltageChannels.addAll(inputs);
         if ((nNeurons != Preset.ANY && neurons.size() != nNeurons) || (nInputs != Preset.ANY && inputs.size() != nInputs))
@@ -327,6 +331,7 @@ public final class FitJob {
         t.seed = s.seed;
         t.threads = orDefault(s.threads, t.threads);
         p.trainers = Trainers.pipeline(s.trainer.isBlank() ? d.trainer : s.trainer);
+        p.settingWarnings.addAll(unusedEpochs(s, p.trainers, t));
         t.validate(p.recording.dt());
         if (Trainers.closedLoop(p.trainers))   // before any stage runs, not when the shooting stage starts
             Shots.check(p.network, p.dataset.train(), ClosedLoopTrainer.shotSamples(t, p.recording.dt()), t.dump_fraction);
@@ -335,6 +340,26 @@ public final class FitJob {
         p.files = outputFiles(p.outputDir, p.outputName, p.network);
         Outputs.requireAbsent(p.files, s.overwrite, "Fit RMM");
         return p;
+    }
+
+    /**
+     * A warning for an epoch count the user set that no stage of the pipeline runs: {@code epochs} counts teacher
+     * forcing's epochs and {@code closed_loop_epochs} those of multiple shooting and GTF, so {@code epochs=200} with a
+     * preset that shoots from the start would otherwise change nothing, quietly.
+     */
+    static List<String> unusedEpochs(FitSettings s, List<Trainer> stages, TrainingSettings t) {
+        List<String> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Trainer x : stages) ids.add(x.id());
+        String pipeline = String.join("+", ids);
+        boolean teacherForcing = ids.contains(TeacherForcingTrainer.ID), closedLoop = Trainers.closedLoop(stages);
+        if (s.epochs != null && !teacherForcing)
+            out.add("epochs=" + s.epochs + " counts teacher-forcing epochs, but the trainer " + pipeline + " has no teacher-forcing stage: it runs closed_loop_epochs="
+                    + t.closed_loop_epochs + " (set that instead, or trainer=\"teacher-forcing+" + pipeline + "\" to warm-start by teacher forcing)");
+        if (s.closed_loop_epochs != null && !closedLoop)
+            out.add("closed_loop_epochs=" + s.closed_loop_epochs + " counts the epochs of multiple shooting or GTF, but the trainer " + pipeline
+                    + " has neither: it runs epochs=" + t.epochs);
+        return out;
     }
 
     /** Every numeric setting must be a number: NaN would otherwise fall through to a default unnoticed. */

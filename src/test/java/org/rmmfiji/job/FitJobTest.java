@@ -75,6 +75,26 @@ class FitJobTest {
     }
 
     @Test
+    void anEpochCountNoStageRunsIsSaidBeforeTraining(@TempDir Path out) throws IOException {
+        FitSettings shooting = settings(out);          // epochs=3 set
+        shooting.trainer = "multiple-shooting";
+        List<String> w = FitJob.plan(shooting).warnings();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("epochs=3 counts teacher-forcing epochs, but the trainer multiple-shooting has no teacher-forcing stage"), w.get(0));
+
+        FitSettings pipeline = settings(out);
+        pipeline.trainer = "teacher-forcing+multiple-shooting";
+        pipeline.closed_loop_epochs = 2;
+        assertEquals(List.of(), FitJob.plan(pipeline).warnings(), "both counts are run");
+
+        FitSettings teacherForcing = settings(out);
+        teacherForcing.closed_loop_epochs = 2;
+        w = FitJob.plan(teacherForcing).warnings();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("closed_loop_epochs=2 counts the epochs of multiple shooting or GTF, but the trainer teacher-forcing has neither"), w.get(0));
+    }
+
+    @Test
     void fitWritesModelPredictionAndMetrics(@TempDir Path out) throws IOException {
         FitResult r = FitJob.run(settings(out), ProgressListener.NONE, new CancelToken());
         assertTrue(Files.exists(r.modelFile) && Files.exists(r.predictionFile) && Files.exists(r.metricsFile));
