@@ -65,11 +65,11 @@ public class FitRmmCommand extends RmmCommand {
     private String trainer = "";
     @Parameter(label = "Teacher-forcing epochs (empty: preset)", required = false, persist = false)
     private String epochs = "";
-    @Parameter(label = "Learning rate (empty: preset)", required = false, persist = false)
+    @Parameter(label = "Teacher-forcing learning rate (empty: preset)", required = false, persist = false)
     private String learning_rate = "";
-    @Parameter(label = "Mini-batch size, samples (empty: preset)", required = false, persist = false)
+    @Parameter(label = "Teacher-forcing mini-batch, samples (empty: preset)", required = false, persist = false)
     private String batch_size = "";
-    @Parameter(label = "L2 weight (empty: preset)", required = false, persist = false)
+    @Parameter(label = "Teacher-forcing L2 weight (empty: preset)", required = false, persist = false)
     private String l2 = "";
     @Parameter(label = "Teacher-forcing weight scale, × median |dv/dt| (0: none; empty: preset)", required = false, persist = false)
     private String tf_weight_scale = "";

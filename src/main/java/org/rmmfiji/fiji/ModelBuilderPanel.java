@@ -137,12 +137,12 @@ final class ModelBuilderPanel extends JPanel {
         add(new JScrollPane(bank), "span 2, grow");
         add(new JScrollPane(currentJson), "span 2, span y 2, grow");
         add(applyBank, "span 2, right");
-        add(new JLabel("Capacitance nF (empty: learned)"), "span 2, split 2");
-        add(capacitance, "split 2");
+        add(new JLabel("Capacitance nF (empty: learned)"), "span 2, split 3");
+        add(capacitance);
         add(capacitanceFromData);
         capacitanceFromData.setToolTipText("Before training, estimate each neuron's 1/C from how the voltage's slope follows the injected current, and start "
                 + "there when the spec's start is more than " + BankText.exact(CapacitanceEstimate.MOVE_FACTOR) + " times off (the currents scaled to match); "
-                + "unchecked: start at the spec's values");
+                + "unchecked: start at the spec's values. No effect while a capacitance is fixed.");
         add(applyJson, "span 2, right");
         add(status, "span 4, growx");
         add(load, "span 4, split 3, right");

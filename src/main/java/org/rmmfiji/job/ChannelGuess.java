@@ -89,18 +89,21 @@ final class ChannelGuess {
     }
 
     /**
-     * A warning per modelled neuron that no current channel was found for: it is fitted as a cell without input, which
-     * can learn only its spontaneous activity. Said before training, since a recording whose stimulus is not among its
-     * channels (a command waveform kept in a separate file, a DAC not recorded) otherwise fits quietly.
+     * A warning per modelled neuron that no current channel was found for: it is fitted without injected current (a
+     * lone cell then learns only its spontaneous activity). Said before training, since a recording whose stimulus is
+     * not among its channels (a command waveform kept in a separate file, a DAC not recorded) otherwise fits quietly.
      */
     static List<String> withoutCurrent(Recording rec, List<String> neurons, List<String> currents) {
         List<String> out = new ArrayList<>();
         List<String> amps = rec.channelNames(Units.Kind.CURRENT);
+        List<String> asGiven = new ArrayList<>();
+        for (String c : currents) asGiven.add(c.isEmpty() ? "none" : c);
+        String silence = neurons.size() == 1 ? "currents=\"none\"" : "currents=\"" + String.join(",", asGiven) + "\" (one per neuron, none for an unstimulated one)";
         for (int i = 0; i < neurons.size(); i++) {
             if (!currents.get(i).isEmpty()) continue;
             out.add(neurons.get(i) + " has no injected-current channel (" + (amps.isEmpty() ? "the recording has no current channel"
-                    : "current channels: " + amps + ", none matched to it") + "): it is fitted as a cell without input, which can learn only its "
-                    + "spontaneous activity. Name its current with currents=…, or set currents=\"none\" when the cell was not stimulated.");
+                    : "current channels: " + amps + ", none matched to it") + "): it is fitted without injected current. Name its current with "
+                    + "currents=…, or set " + silence + " when the cell was not stimulated.");
         }
         return out;
     }

@@ -80,8 +80,8 @@ public final class FitJob {
         /** Its samples within each training segment. */
         List<EnsembleFile.Range> batchRanges;
         /**
-         * What the user must be told before training that is not the recording reader's: a neuron fitted without a
-         * current, an epoch count the trainer does not use.
+         * What the user must be told before training that is not the recording reader's: a neuron fitted without an
+         * injected current, a training setting no stage of the trainer reads.
          */
         List<String> settingWarnings = new ArrayList<>();
 
@@ -103,7 +103,7 @@ public final class FitJob {
         return fit(plan, s, listener, cancel);
     }
 
-    /** Trains a planned fit and writes its files (the recording's warnings have been given). */
+    /** Trains a planned fit and writes its files (the plan's warnings have been given). */
     static FitResult fit(Plan plan, FitSettings s, ProgressListener listener, CancelToken cancel) throws IOException {
         listener.message(String.format(java.util.Locale.ROOT, "Fitting %s (%d parameters) to %s: %d training, %d validation, %d test segment(s), δ = %s ms",
                 plan.preset.id(), plan.network.parameterCount(), plan.recording.source(), plan.dataset.train().size(),
@@ -331,7 +331,7 @@ public final class FitJob {
         t.seed = s.seed;
         t.threads = orDefault(s.threads, t.threads);
         p.trainers = Trainers.pipeline(s.trainer.isBlank() ? d.trainer : s.trainer);
-        p.settingWarnings.addAll(unusedEpochs(s, p.trainers, t));
+        p.settingWarnings.addAll(unusedSettings(s, p.trainers));
         t.validate(p.recording.dt());
         if (Trainers.closedLoop(p.trainers))   // before any stage runs, not when the shooting stage starts
             Shots.check(p.network, p.dataset.train(), ClosedLoopTrainer.shotSamples(t, p.recording.dt()), t.dump_fraction);
@@ -342,24 +342,57 @@ public final class FitJob {
         return p;
     }
 
+    /** Keys only a teacher-forcing stage reads. */
+    static final List<String> TEACHER_FORCING_KEYS = List.of("epochs", "batch_size", "learning_rate", "l2", "tf_weight_scale");
+    /** Keys only a closed-loop stage (multiple shooting, GTF) reads. */
+    static final List<String> CLOSED_LOOP_KEYS = List.of("closed_loop_epochs", "shot_ms", "shots_per_batch", "rho_v", "rho_x",
+            "train_initial_states", "closed_loop_learning_rate", "closed_loop_l2");
+    /** Keys only a GTF stage reads. */
+    static final List<String> GTF_KEYS = List.of("gamma", "gamma_final");
+
     /**
-     * A warning for an epoch count the user set that no stage of the pipeline runs: {@code epochs} counts teacher
-     * forcing's epochs and {@code closed_loop_epochs} those of multiple shooting and GTF, so {@code epochs=200} with a
-     * preset that shoots from the start would otherwise change nothing, quietly.
+     * A warning for the training settings the user set that no stage of the pipeline reads: teacher forcing and the
+     * closed-loop stages each have their own epochs, Adam and L2, so {@code epochs=200} or {@code learning_rate=1e-3}
+     * with a preset that shoots from the start would otherwise change nothing, quietly.
      */
-    static List<String> unusedEpochs(FitSettings s, List<Trainer> stages, TrainingSettings t) {
-        List<String> out = new ArrayList<>();
+    static List<String> unusedSettings(FitSettings s, List<Trainer> stages) {
         List<String> ids = new ArrayList<>();
         for (Trainer x : stages) ids.add(x.id());
         String pipeline = String.join("+", ids);
-        boolean teacherForcing = ids.contains(TeacherForcingTrainer.ID), closedLoop = Trainers.closedLoop(stages);
-        if (s.epochs != null && !teacherForcing)
-            out.add("epochs=" + s.epochs + " counts teacher-forcing epochs, but the trainer " + pipeline + " has no teacher-forcing stage: it runs closed_loop_epochs="
-                    + t.closed_loop_epochs + " (set that instead, or trainer=\"teacher-forcing+" + pipeline + "\" to warm-start by teacher forcing)");
-        if (s.closed_loop_epochs != null && !closedLoop)
-            out.add("closed_loop_epochs=" + s.closed_loop_epochs + " counts the epochs of multiple shooting or GTF, but the trainer " + pipeline
-                    + " has neither: it runs epochs=" + t.epochs);
+        List<String> out = new ArrayList<>();
+        if (!ids.contains(TeacherForcingTrainer.ID)) {
+            List<String> set = setKeys(s, TEACHER_FORCING_KEYS);
+            if (!set.isEmpty())
+                out.add(String.join(", ", set) + (set.size() == 1 ? " is a teacher-forcing setting" : " are teacher-forcing settings") + ", but the trainer "
+                        + pipeline + " has no teacher-forcing stage, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing (its own: "
+                        + String.join(", ", CLOSED_LOOP_KEYS) + "; or trainer=\"teacher-forcing+" + pipeline + "\" to warm-start by teacher forcing)");
+        }
+        if (!Trainers.closedLoop(stages)) {
+            List<String> set = setKeys(s, CLOSED_LOOP_KEYS);
+            set.addAll(setKeys(s, GTF_KEYS));
+            if (!set.isEmpty())
+                out.add(String.join(", ", set) + (set.size() == 1 ? " is a setting" : " are settings") + " of multiple shooting or GTF, but the trainer "
+                        + pipeline + " has neither, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing");
+        } else if (!ids.contains(ClosedLoopTrainer.GTF)) {
+            List<String> set = setKeys(s, GTF_KEYS);
+            if (!set.isEmpty())
+                out.add(String.join(", ", set) + " only pull" + (set.size() == 1 ? "s" : "") + " a GTF stage toward the data, but the trainer " + pipeline
+                        + " has none, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing");
+        }
         return out;
+    }
+
+    /** The keys among {@code keys} the user set (not left unset). */
+    private static List<String> setKeys(FitSettings s, List<String> keys) {
+        List<String> set = new ArrayList<>();
+        for (String k : keys) {
+            try {
+                if (FitSettings.class.getField(k).get(s) != null) set.add(k + "=" + FitSettings.class.getField(k).get(s));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("FitSettings has no key " + k, e);
+            }
+        }
+        return set;
     }
 
     /** Every numeric setting must be a number: NaN would otherwise fall through to a default unnoticed. */

@@ -39,11 +39,11 @@ public class FitSettings extends ModelRunSettings {
     public String trainer = "";
     @Key(value = "Teacher-forcing epochs; unset: the preset's.", unit = "epochs")
     public Integer epochs;
-    @Key("Adam learning rate; unset: the preset's.")
+    @Key("Teacher forcing: Adam learning rate (closed-loop stages: closed_loop_learning_rate); unset: the preset's.")
     public Double learning_rate;
     @Key(value = "Teacher-forcing mini-batch size; unset: the preset's.", unit = "samples")
     public Integer batch_size;
-    @Key("L2 weight penalty ρ; unset: the preset's.")
+    @Key("Teacher forcing: L2 weight penalty ρ (closed-loop stages: closed_loop_l2); unset: the preset's.")
     public Double l2;
     @Key("Teacher forcing: weigh each sample's squared error by 1/(1 + (dv/dt ÷ s)²), s this multiple of the training voltage's median |dv/dt| over 1 ms, so that spike upstrokes do not drown the slow subthreshold dynamics (teacher-forcing stages only); 0: every sample weighs 1, as the authors; unset: the preset's.")
     public Double tf_weight_scale;

@@ -12,8 +12,6 @@ import org.rmmfiji.groundtruth.NamedDatasets;
 import org.rmmfiji.metrics.MetricsReport;
 import org.rmmfiji.job.FitResult;
 import org.rmmfiji.job.FitSettings;
-import org.rmmfiji.train.History;
-import org.rmmfiji.train.SelectionMetric;
 
 /** Shared by the acceptance tests: the named datasets (generated once per build) and the figures file. */
 final class Acceptance {
@@ -87,16 +85,6 @@ final class Acceptance {
     static MetricsReport find(FitResult r, String neuron, String part) {
         for (MetricsReport m : r.metrics) if (m.neuron.equals(neuron) && m.part.equals(part)) return m;
         throw new AssertionError("no " + part + " metrics for " + neuron + " in " + r.metrics);
-    }
-
-    /** The test (or other part) metrics of the best snapshot one pipeline stage produced, by the fit's selection metric. */
-    static MetricsReport bestOfStage(FitResult r, String trainer, String part) {
-        History.Snapshot best = null;
-        SelectionMetric metric = SelectionMetric.of(r.model.provenance.training.get("selection").toString());
-        for (History.Snapshot s : r.history.snapshots)
-            if (trainer.equals(s.trainer) && !s.rejected && (best == null || metric.better(s.selection_value, best.selection_value))) best = s;
-        if (best == null) throw new AssertionError("no kept " + trainer + " snapshot");
-        return r.evaluate(best, part).get(0);
     }
 
     /** Field by field medians of reports (score, loss, Γ, spike counts and ratio, subthreshold RMSE). */

@@ -55,10 +55,12 @@ class PdLpFitIT {
         Acceptance.figures("pd-lp-1-tf", "pd-lp (180 s train, 20 s validation, 20 s test)", "lp-pd (GOBF, as published), teacher forcing alone",
                 tfFits, tfAlone, TF_EPOCHS);
         Acceptance.figures("pd-lp-2-ms", "pd-lp (180 s train, 20 s validation, 20 s test)", "lp-pd (GOBF, as published), its default: multiple shooting",
-                defaultFits, byDefault, defaultFits.get(0).history.epoch_loss.size());
+                defaultFits, byDefault, defaultFits.get(0).training().closed_loop_epochs);
         for (MetricsReport m : byDefault) assertFalse(m.diverged, "the kept model runs free on the test segment");
         assertTrue(ms.score >= tf.score + 0.05 || ms.loss <= 0.8 * tf.loss,
                 "multiple shooting (median score " + ms.score + ", loss " + ms.loss + ") beats TF alone (score " + tf.score + ", loss " + tf.loss + ")");
+        // The target; measured 0.823 (seeds: 0.850, 0.823, 0.805), so a fit that changes its bits (kernels,
+        // initialisation, the generator's data) may land either side of it: the shooting stage is sensitive.
         assertTrue(ms.score >= 0.8, "median test score " + ms.score);
         assertTrue(ms.spike_count_ratio >= 0.8 && ms.spike_count_ratio <= 1.25, "spike-count ratio " + ms.spike_count_ratio);
         // The Γ ≥ 0.4 is not reached (README, known limits), so this is a floor under what was measured: median

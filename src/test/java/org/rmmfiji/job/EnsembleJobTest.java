@@ -52,6 +52,19 @@ class EnsembleJobTest {
     }
 
     @Test
+    void aWarningBeforeTrainingIsGivenOnceForTheWholeEnsemble(@TempDir Path out) throws IOException {
+        FitSettings s = settings(out, 2, 1);
+        s.closed_loop_epochs = 2;                      // teacher forcing alone never reads it
+        List<String> warnings = new ArrayList<>();
+        ProgressListener log = new ProgressListener() {
+            @Override public void warning(String text) { warnings.add(text); }
+        };
+        EnsembleJob.run(s, log, new CancelToken(), null);
+        assertTrue(warnings.get(0).startsWith("closed_loop_epochs=2 is a setting of multiple shooting or GTF"), "first, before any member: " + warnings);
+        assertEquals(1, warnings.stream().filter(w -> w.contains("closed_loop_epochs=2")).count(), "once, not per member: " + warnings);
+    }
+
+    @Test
     void everyMemberIsWrittenLoadsAndIsListedWithItsScore(@TempDir Path out) throws IOException {
         FitSettings s = settings(out, 2, 2);
         s.seed = 7;

@@ -75,23 +75,40 @@ class FitJobTest {
     }
 
     @Test
-    void anEpochCountNoStageRunsIsSaidBeforeTraining(@TempDir Path out) throws IOException {
-        FitSettings shooting = settings(out);          // epochs=3 set
+    void aTrainingSettingNoStageReadsIsSaidBeforeTraining(@TempDir Path out) throws IOException {
+        FitSettings shooting = settings(out);          // epochs=3 and batch_size=2000 set
         shooting.trainer = "multiple-shooting";
+        shooting.learning_rate = 1e-3;
         List<String> w = FitJob.plan(shooting).warnings();
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("epochs=3 counts teacher-forcing epochs, but the trainer multiple-shooting has no teacher-forcing stage"), w.get(0));
+        assertTrue(w.get(0).startsWith("epochs=3, batch_size=2000, learning_rate=0.001 are teacher-forcing settings, but the trainer multiple-shooting "
+                + "has no teacher-forcing stage, so they change nothing"), w.get(0));
+        assertTrue(w.get(0).contains("closed_loop_learning_rate"), "it names the stage's own settings: " + w.get(0));
+
+        FitSettings preset = settings(out);            // nothing set but what the trainer reads: the preset's values never warn
+        preset.trainer = "multiple-shooting";
+        preset.epochs = null;
+        preset.batch_size = null;
+        preset.closed_loop_epochs = 2;
+        assertEquals(List.of(), FitJob.plan(preset).warnings());
 
         FitSettings pipeline = settings(out);
         pipeline.trainer = "teacher-forcing+multiple-shooting";
         pipeline.closed_loop_epochs = 2;
-        assertEquals(List.of(), FitJob.plan(pipeline).warnings(), "both counts are run");
+        assertEquals(List.of(), FitJob.plan(pipeline).warnings(), "both stages' settings are read");
+        pipeline.gamma = 0.5;
+        w = FitJob.plan(pipeline).warnings();
+        assertEquals(List.of("gamma=0.5 only pulls a GTF stage toward the data, but the trainer teacher-forcing+multiple-shooting has none, so it changes nothing"), w);
 
         FitSettings teacherForcing = settings(out);
         teacherForcing.closed_loop_epochs = 2;
         w = FitJob.plan(teacherForcing).warnings();
-        assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("closed_loop_epochs=2 counts the epochs of multiple shooting or GTF, but the trainer teacher-forcing has neither"), w.get(0));
+        assertEquals(List.of("closed_loop_epochs=2 is a setting of multiple shooting or GTF, but the trainer teacher-forcing has neither, so it changes nothing"), w);
+        List<String> given = new java.util.ArrayList<>();
+        FitJob.run(teacherForcing, new ProgressListener() {
+            @Override public void warning(String text) { given.add(text); }
+        }, new CancelToken());
+        assertEquals(w, given.subList(0, 1), "the fit gives the plan's warnings to its listener first, before training (then the fit's quality): " + given);
     }
 
     @Test
