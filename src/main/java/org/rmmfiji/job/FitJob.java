@@ -360,39 +360,39 @@ public final class FitJob {
         for (Trainer x : stages) ids.add(x.id());
         String pipeline = String.join("+", ids);
         List<String> out = new ArrayList<>();
-        if (!ids.contains(TeacherForcingTrainer.ID)) {
-            List<String> set = setKeys(s, TEACHER_FORCING_KEYS);
-            if (!set.isEmpty())
-                out.add(String.join(", ", set) + (set.size() == 1 ? " is a teacher-forcing setting" : " are teacher-forcing settings") + ", but the trainer "
-                        + pipeline + " has no teacher-forcing stage, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing (its own: "
-                        + String.join(", ", CLOSED_LOOP_KEYS) + "; or trainer=\"teacher-forcing+" + pipeline + "\" to warm-start by teacher forcing)");
-        }
-        if (!Trainers.closedLoop(stages)) {
-            List<String> set = setKeys(s, CLOSED_LOOP_KEYS);
-            set.addAll(setKeys(s, GTF_KEYS));
-            if (!set.isEmpty())
-                out.add(String.join(", ", set) + (set.size() == 1 ? " is a setting" : " are settings") + " of multiple shooting or GTF, but the trainer "
-                        + pipeline + " has neither, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing");
-        } else if (!ids.contains(ClosedLoopTrainer.GTF)) {
-            List<String> set = setKeys(s, GTF_KEYS);
-            if (!set.isEmpty())
-                out.add(String.join(", ", set) + " only pull" + (set.size() == 1 ? "s" : "") + " a GTF stage toward the data, but the trainer " + pipeline
-                        + " has none, so " + (set.size() == 1 ? "it changes" : "they change") + " nothing");
-        }
+        if (!ids.contains(TeacherForcingTrainer.ID))
+            unused(s, TEACHER_FORCING_KEYS, " is a teacher-forcing setting", " are teacher-forcing settings",
+                    ", but the trainer " + pipeline + " has no teacher-forcing stage", " (its own: " + String.join(", ", CLOSED_LOOP_KEYS)
+                            + "; or trainer=\"teacher-forcing+" + pipeline + "\" to warm-start by teacher forcing)", out);
+        List<String> closedLoopAndGtf = new ArrayList<>(CLOSED_LOOP_KEYS);
+        closedLoopAndGtf.addAll(GTF_KEYS);
+        if (!Trainers.closedLoop(stages))
+            unused(s, closedLoopAndGtf, " is a setting", " are settings", " of multiple shooting or GTF, but the trainer " + pipeline + " has neither", "", out);
+        else if (!ids.contains(ClosedLoopTrainer.GTF))
+            unused(s, GTF_KEYS, " only pulls", " only pull", " a GTF stage toward the data, but the trainer " + pipeline + " has none", "", out);
         return out;
     }
 
-    /** The keys among {@code keys} the user set (not left unset). */
-    private static List<String> setKeys(FitSettings s, List<String> keys) {
+    /**
+     * Adds to {@code out} one warning naming the keys among {@code keys} the user set (not left unset), when there are
+     * any: "k=v, …" + what they are (said of one key or of several) + why they are not read + ", so … nothing" + more.
+     */
+    private static void unused(FitSettings s, List<String> keys, String isOne, String areMany, String why, String more, List<String> out) {
         List<String> set = new ArrayList<>();
         for (String k : keys) {
+            java.lang.reflect.Field f = SettingsKeys.field(FitSettings.class, k);
+            if (f == null) throw new IllegalStateException("FitSettings has no key " + k);
+            Object v;
             try {
-                if (FitSettings.class.getField(k).get(s) != null) set.add(k + "=" + FitSettings.class.getField(k).get(s));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("FitSettings has no key " + k, e);
+                v = f.get(s);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
+            if (v != null) set.add(k + "=" + v);
         }
-        return set;
+        if (set.isEmpty()) return;
+        boolean one = set.size() == 1;
+        out.add(String.join(", ", set) + (one ? isOne : areMany) + why + (one ? ", so it changes" : ", so they change") + " nothing" + more);
     }
 
     /** Every numeric setting must be a number: NaN would otherwise fall through to a default unnoticed. */
